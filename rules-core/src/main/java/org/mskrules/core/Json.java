@@ -1,0 +1,53 @@
+package org.mskrules.core;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The library's JSON settings, in one place. Strict on input: unknown properties, missing
+ * primitives, numbers for enums and trailing tokens are errors, because a field the library silently
+ * ignores is a finding a clinician thinks was considered. Dates are ISO-8601 strings. Output is
+ * deterministic (sorted map keys, properties in declaration order).
+ *
+ * <p>Thread-safe: {@link #mapper()} returns a fully configured mapper that may be shared.
+ */
+public final class Json {
+    /** Longest string value accepted in an input document. */
+    public static final int MAX_STRING_LENGTH = 100_000;
+    /** Deepest nesting accepted in an input document. */
+    public static final int MAX_NESTING_DEPTH = 64;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(MAX_STRING_LENGTH)
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .build());
+    }
+
+    private Json() {
+    }
+
+    /** The shared, configured mapper. Do not reconfigure it; {@code copy()} it to change settings. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

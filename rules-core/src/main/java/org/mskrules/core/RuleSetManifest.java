@@ -1,0 +1,78 @@
+package org.mskrules.core;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Describes one version of a rule set: which knowledge base holds it, which files make up its
+ * content (hashed into every decision), which metadata every rule must carry, and whether the
+ * version is released. Read from a JSON file named in {@code META-INF/rule-sets.json}. Immutable.
+ *
+ * @param ruleSetId        stable id of the rule family, e.g. {@code msk-referral}
+ * @param version          semantic version, e.g. {@code 1.0.0}
+ * @param kbase            name of the kbase in {@code kmodule.xml} that holds this version's rules
+ * @param status           {@code WORKING} (may still change) or {@code RELEASED} (immutable)
+ * @param effectiveFrom    first date on which this version is in force; may be {@code null} for a
+ *                         working version
+ * @param description      one sentence for the rule catalogue
+ * @param files            classpath paths of every file whose content defines the version's
+ *                         behaviour (DRL and parameter defaults), hashed in this order after sorting
+ * @param requiredMetadata metadata keys every rule must carry with a non-blank value
+ * @param parameterDefaults classpath path of the JSON file holding the defaults of the version's
+ *                         named parameters, or {@code null}; must be one of {@code files}, so that
+ *                         a changed default changes the content hash
+ * @param contentHash      for a released version, the recorded {@code sha256:...} of its files;
+ *                         loading fails if the files no longer match. {@code null} while working.
+ */
+public record RuleSetManifest(
+        String ruleSetId,
+        String version,
+        String kbase,
+        Status status,
+        LocalDate effectiveFrom,
+        String description,
+        List<String> files,
+        List<String> requiredMetadata,
+        String parameterDefaults,
+        String contentHash) {
+
+    private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+
+    /** Lifecycle of a rule-set version. */
+    public enum Status {
+        /** Under development: content may change between builds. */
+        WORKING,
+        /** Signed off: content is fixed and checked against {@link #contentHash()} on load. */
+        RELEASED
+    }
+
+    public RuleSetManifest {
+        Objects.requireNonNull(ruleSetId, "ruleSetId");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(kbase, "kbase");
+        Objects.requireNonNull(status, "status");
+        if (!SEMVER.matcher(version).matches()) {
+            throw new IllegalArgumentException("version must be MAJOR.MINOR.PATCH but was [" + version + "]");
+        }
+        if (files == null || files.isEmpty()) {
+            throw new IllegalArgumentException("rule set [" + ruleSetId + ":" + version + "] lists no files");
+        }
+        files = List.copyOf(files);
+        requiredMetadata = requiredMetadata == null ? List.of("id", "source") : List.copyOf(requiredMetadata);
+        if (parameterDefaults != null && !files.contains(parameterDefaults)) {
+            throw new IllegalArgumentException("parameterDefaults [" + parameterDefaults
+                    + "] must be listed in files so that it is hashed");
+        }
+        if (status == Status.RELEASED && (contentHash == null || effectiveFrom == null)) {
+            throw new IllegalArgumentException("released rule set [" + ruleSetId + ":" + version
+                    + "] must record its contentHash and effectiveFrom");
+        }
+    }
+
+    /** {@code id:version}, the form used in messages and logs. */
+    public String coordinates() {
+        return ruleSetId + ":" + version;
+    }
+}

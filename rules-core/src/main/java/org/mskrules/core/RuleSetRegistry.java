@@ -1,0 +1,178 @@
+package org.mskrules.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Every rule set version available on a class path, each loaded on first use into its own
+ * knowledge base and then kept. A version is found through {@code META-INF/rule-sets.json}, which
+ * names its manifest ({@link RuleSetManifest}); any number of jars may contribute.
+ *
+ * <pre>{@code
+ * RuleSetRegistry registry = RuleSetRegistry.fromClasspath();
+ * RuleSet ruleSet = registry.ruleSet("msk-referral", "1.0.0");
+ * }</pre>
+ *
+ * <p>Thread-safe: a registry may be shared by all threads of an application; loading a version
+ * happens at most once.
+ */
+public final class RuleSetRegistry {
+    /** Classpath resource listing the manifests that a jar contributes. */
+    public static final String INDEX = "META-INF/rule-sets.json";
+
+    private final ClassLoader classLoader;
+    private final KieContainer container;
+    /** ruleSetId -> version -> manifest; versions in semantic order. */
+    private final Map<String, TreeMap<String, RuleSetManifest>> manifests;
+    private final Map<String, RuleSet> loaded = new ConcurrentHashMap<>();
+
+    private RuleSetRegistry(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+        this.manifests = readManifests(classLoader);
+        this.container = KieServices.get().newKieClasspathContainer(classLoader);
+    }
+
+    /** The rule sets visible to this library's class loader. */
+    public static RuleSetRegistry fromClasspath() {
+        return fromClasspath(RuleSetRegistry.class.getClassLoader());
+    }
+
+    /** The rule sets visible to {@code classLoader}. */
+    public static RuleSetRegistry fromClasspath(ClassLoader classLoader) {
+        return new RuleSetRegistry(Objects.requireNonNull(classLoader, "classLoader"));
+    }
+
+    /** Ids of every rule set found, sorted. */
+    public List<String> ruleSetIds() {
+        return manifests.keySet().stream().sorted().toList();
+    }
+
+    /** Versions of one rule set, oldest first; empty if the id is unknown. */
+    public List<String> versions(String ruleSetId) {
+        TreeMap<String, RuleSetManifest> versions = manifests.get(ruleSetId);
+        return versions == null ? List.of() : List.copyOf(versions.keySet());
+    }
+
+    /** The manifest of one version, without loading its rules. */
+    public RuleSetManifest manifest(String ruleSetId, String version) {
+        TreeMap<String, RuleSetManifest> versions = manifests.get(ruleSetId);
+        RuleSetManifest manifest = versions == null ? null : versions.get(version);
+        if (manifest == null) {
+            throw new UnknownRuleSetVersionException(ruleSetId, version, versions(ruleSetId));
+        }
+        return manifest;
+    }
+
+    /**
+     * The loaded rule set version, building its knowledge base and checking its content and rule
+     * metadata on first use.
+     *
+     * @throws UnknownRuleSetVersionException if the id or version is not on the class path
+     * @throws RuleSetLoadException           if it is there but cannot be used
+     */
+    public RuleSet ruleSet(String ruleSetId, String version) {
+        RuleSetManifest manifest = manifest(ruleSetId, version);
+        return loaded.computeIfAbsent(manifest.coordinates(),
+                key -> RuleSet.load(manifest, container, classLoader));
+    }
+
+    /** The newest version of a rule set. */
+    public RuleSet latest(String ruleSetId) {
+        List<String> versions = versions(ruleSetId);
+        if (versions.isEmpty()) {
+            throw new UnknownRuleSetVersionException(ruleSetId, "latest", versions);
+        }
+        return ruleSet(ruleSetId, versions.get(versions.size() - 1));
+    }
+
+    /** Loads every version of every rule set, so that a broken one fails at start-up, not mid-shift. */
+    public List<RuleSet> loadAll() {
+        List<RuleSet> all = new ArrayList<>();
+        for (String id : ruleSetIds()) {
+            for (String version : versions(id)) {
+                all.add(ruleSet(id, version));
+            }
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    private static Map<String, TreeMap<String, RuleSetManifest>> readManifests(ClassLoader classLoader) {
+        Map<String, TreeMap<String, RuleSetManifest>> byId = new TreeMap<>();
+        Enumeration<URL> indexes;
+        try {
+            indexes = classLoader.getResources(INDEX);
+        } catch (IOException e) {
+            throw new RulesException("cannot read [" + INDEX + "] from the class path", e);
+        }
+        for (URL index : Collections.list(indexes)) {
+            for (String manifestPath : manifestPaths(index)) {
+                RuleSetManifest manifest = readManifest(classLoader, manifestPath);
+                RuleSetManifest previous = byId
+                        .computeIfAbsent(manifest.ruleSetId(), id -> new TreeMap<>(SemanticVersions.ORDER))
+                        .putIfAbsent(manifest.version(), manifest);
+                if (previous != null) {
+                    throw new RuleSetLoadException(manifest.coordinates(),
+                            List.of("declared twice on the class path (second: [" + manifestPath + "])"));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(byId);
+    }
+
+    private static List<String> manifestPaths(URL index) {
+        try (InputStream in = index.openStream()) {
+            JsonNode root = Json.mapper().readTree(in);
+            JsonNode list = root.path("manifests");
+            if (!list.isArray()) {
+                throw new RulesException("[" + index + "] must hold {\"manifests\": [\"path\", ...]}");
+            }
+            List<String> paths = new ArrayList<>();
+            list.forEach(node -> paths.add(node.asText()));
+            return paths;
+        } catch (IOException e) {
+            throw new RulesException("cannot read rule-set index [" + index + "]", e);
+        }
+    }
+
+    private static RuleSetManifest readManifest(ClassLoader classLoader, String path) {
+        try (InputStream in = classLoader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new RuleSetLoadException(path, List.of("manifest not found on the class path"));
+            }
+            return Json.mapper().readValue(in, RuleSetManifest.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RuleSetLoadException(path, List.of("manifest is not valid: " + e.getMessage()), e);
+        }
+    }
+
+    /** Semantic version order: 1.2.0 before 1.10.0. */
+    static final class SemanticVersions {
+        static final Comparator<String> ORDER = (a, b) -> {
+            String[] x = a.split("\\.");
+            String[] y = b.split("\\.");
+            for (int i = 0; i < Math.min(x.length, y.length); i++) {
+                int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.length, y.length);
+        };
+
+        private SemanticVersions() {
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.mskrules.msk;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A red flag found in a referral: the condition it suggests, how quickly and where the patient must
+ * go, and the rule and evidence that raised it. Every field comes from the rule's metadata, so the
+ * rule file is the single place a clinical safety officer checks. Immutable.
+ *
+ * @param ruleId      id of the rule that raised it, e.g. {@code RF-CES-001}
+ * @param condition   the serious condition suggested
+ * @param level       how quickly to act
+ * @param timeFrame   the time frame and action in words, from the source
+ * @param destination where the patient goes
+ * @param source      the guidance the rule cites
+ */
+public record RedFlag(
+        String ruleId,
+        RedFlagCondition condition,
+        EscalationLevel level,
+        String timeFrame,
+        Destination destination,
+        String source) {
+
+    /** Highest level first, then by rule id: the order in which flags are reported. */
+    public static final Comparator<RedFlag> REPORTING_ORDER =
+            Comparator.comparing(RedFlag::level).reversed().thenComparing(RedFlag::ruleId);
+
+    public RedFlag {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(timeFrame, "timeFrame");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(source, "source");
+        if (level == EscalationLevel.NONE) {
+            throw new IllegalArgumentException("a red flag must have a level above NONE: [" + ruleId + "]");
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.mskrules.msk;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An MSK referral as the rules see it: who the patient is (age, sex), where the problem is, when it
+ * began, and what was found. Every {@link Finding} is present, absent or not recorded; a finding left
+ * out of {@link #findings()} is not recorded, never absent. Durations are measured from onset to the
+ * {@link #referralDate()}, the date the patient sought advice, so a decision describes the
+ * presentation and does not drift with the evaluation date.
+ *
+ * <p>Immutable; collections are copied. The compact constructor only normalises (null collections
+ * to empty, null sex to {@link Sex#NOT_RECORDED}); {@link MskRules#validate} reports every problem
+ * with its field path.
+ *
+ * @param referralId    the sender's own reference for the referral, echoed in the decision; must
+ *                      not be a patient identifier such as an NHS number. Optional.
+ * @param ageYears      age in whole years on the referral date. Required, 0 to 130.
+ * @param sex           sex as recorded; {@link Sex#NOT_RECORDED} if not given
+ * @param referralDate  date the referral was made (the patient sought advice). Required; not after
+ *                      the evaluation date.
+ * @param symptomOnset  date the current episode began, or {@code null} if not recorded; not after the
+ *                      referral date
+ * @param regions       body regions with pain or symptoms; may be empty
+ * @param findings      recorded findings; anything missing is not recorded
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Referral(
+        String referralId,
+        Integer ageYears,
+        Sex sex,
+        LocalDate referralDate,
+        LocalDate symptomOnset,
+        Set<BodyRegion> regions,
+        Map<Finding, Observation> findings) {
+
+    public Referral {
+        sex = sex == null ? Sex.NOT_RECORDED : sex;
+        regions = regions == null || regions.isEmpty()
+                ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(regions));
+        findings = findings == null || findings.isEmpty()
+                ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(findings));
+    }
+
+    /** A builder for tests and for callers that assemble a referral field by field. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What the referral records about {@code finding}; {@link Observation#NOT_RECORDED} if nothing. */
+    public Observation observation(Finding finding) {
+        Observation o = findings.get(finding);
+        return o == null ? Observation.NOT_RECORDED : o;
+    }
+
+    public FindingStatus status(Finding finding) {
+        return observation(finding).status();
+    }
+
+    public boolean isPresent(Finding finding) {
+        return status(finding) == FindingStatus.PRESENT;
+    }
+
+    public boolean isAbsent(Finding finding) {
+        return status(finding) == FindingStatus.ABSENT;
+    }
+
+    public boolean isNotRecorded(Finding finding) {
+        return status(finding) == FindingStatus.NOT_RECORDED;
+    }
+
+    /** True if any of {@code group} is present. */
+    public boolean anyPresent(Collection<Finding> group) {
+        for (Finding f : group) {
+            if (isPresent(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many of {@code group} are present. */
+    public int countPresent(Collection<Finding> group) {
+        int n = 0;
+        for (Finding f : group) {
+            if (isPresent(f)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** True if any of {@code group} is not recorded. */
+    public boolean anyNotRecorded(Collection<Finding> group) {
+        for (Finding f : group) {
+            if (isNotRecorded(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The findings of {@code group} that are not recorded, in the order given. */
+    public List<Finding> notRecorded(Collection<Finding> group) {
+        return group.stream().filter(this::isNotRecorded).toList();
+    }
+
+    public boolean hasRegion(BodyRegion region) {
+        return regions.contains(region);
+    }
+
+    /** Pain or symptoms in the cervical, thoracic or lumbar spine. */
+    @JsonIgnore
+    public boolean isSpinalPain() {
+        return regions.stream().anyMatch(BodyRegion::isSpinal);
+    }
+
+    /** Pain or symptoms in the thoracic or lumbar spine. */
+    @JsonIgnore
+    public boolean isBackPain() {
+        return regions.stream().anyMatch(BodyRegion::isBack);
+    }
+
+    /**
+     * True if any finding of {@code group} is present and is new or possibly worsening: its own
+     * onset is not recorded, or began fewer than {@code newWithinDays} days before the referral, or
+     * its trend is worsening or not recorded. Only a recorded long-standing onset with a recorded
+     * stable or improving trend counts as not new.
+     */
+    public boolean anyPresentNewOrWorsening(Collection<Finding> group, int newWithinDays) {
+        for (Finding f : group) {
+            Observation o = observation(f);
+            if (!o.isPresent()) {
+                continue;
+            }
+            boolean settled = o.trend() == Trend.STABLE || o.trend() == Trend.IMPROVING;
+            if (o.onset() == null || daysBeforeReferral(o.onset()) < newWithinDays || !settled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if an onset is known for {@code finding} (its own, else the episode's) and it began more
+     * than {@code days} days before the referral. False when no onset is recorded.
+     */
+    public boolean historyLongerThanDays(Finding finding, int days) {
+        LocalDate onset = onsetOf(finding);
+        return onset != null && daysBeforeReferral(onset) > days;
+    }
+
+    /**
+     * True if an onset is known for {@code finding} (its own, else the episode's) and at least
+     * {@code months} whole calendar months passed between it and the referral.
+     */
+    public boolean historyAtLeastMonths(Finding finding, int months) {
+        LocalDate onset = onsetOf(finding);
+        return onset != null && referralDate != null && ChronoUnit.MONTHS.between(onset, referralDate) >= months;
+    }
+
+    /** True if the finding's own onset or the episode's onset is recorded. */
+    public boolean onsetKnown(Finding finding) {
+        return onsetOf(finding) != null;
+    }
+
+    /**
+     * True if the episode onset is recorded and the referral date is more than {@code months}
+     * calendar months after it (onset plus {@code months} months is before the referral date).
+     */
+    public boolean episodeLongerThanMonths(int months) {
+        return symptomOnset != null && referralDate != null
+                && symptomOnset.plusMonths(months).isBefore(referralDate);
+    }
+
+    /**
+     * Age in whole years when the episode began, estimated as the age at referral less the whole
+     * years since onset; {@code -1} if the episode onset or age is not recorded.
+     */
+    public int ageAtEpisodeOnset() {
+        if (symptomOnset == null || referralDate == null || ageYears == null) {
+            return -1;
+        }
+        return ageYears - (int) ChronoUnit.YEARS.between(symptomOnset, referralDate);
+    }
+
+    /** Age, or {@code -1} if not recorded (validation rejects that before any rule runs). */
+    public int age() {
+        return ageYears == null ? -1 : ageYears;
+    }
+
+    private LocalDate onsetOf(Finding finding) {
+        LocalDate own = observation(finding).onset();
+        return own != null ? own : symptomOnset;
+    }
+
+    private long daysBeforeReferral(LocalDate date) {
+        return referralDate == null ? 0 : ChronoUnit.DAYS.between(date, referralDate);
+    }
+
+    /** Assembles a {@link Referral}; not thread-safe. */
+    public static final class Builder {
+        private String referralId;
+        private Integer ageYears;
+        private Sex sex = Sex.NOT_RECORDED;
+        private LocalDate referralDate;
+        private LocalDate symptomOnset;
+        private final Set<BodyRegion> regions = EnumSet.noneOf(BodyRegion.class);
+        private final Map<Finding, Observation> findings = new EnumMap<>(Finding.class);
+
+        private Builder() {
+        }
+
+        public Builder referralId(String referralId) {
+            this.referralId = referralId;
+            return this;
+        }
+
+        public Builder ageYears(int ageYears) {
+            this.ageYears = ageYears;
+            return this;
+        }
+
+        public Builder sex(Sex sex) {
+            this.sex = sex;
+            return this;
+        }
+
+        public Builder referralDate(LocalDate referralDate) {
+            this.referralDate = referralDate;
+            return this;
+        }
+
+        public Builder symptomOnset(LocalDate symptomOnset) {
+            this.symptomOnset = symptomOnset;
+            return this;
+        }
+
+        public Builder region(BodyRegion... regions) {
+            this.regions.addAll(List.of(regions));
+            return this;
+        }
+
+        public Builder present(Finding... findings) {
+            for (Finding f : findings) {
+                this.findings.put(f, Observation.PRESENT);
+            }
+            return this;
+        }
+
+        public Builder absent(Finding... findings) {
+            for (Finding f : findings) {
+                this.findings.put(f, Observation.ABSENT);
+            }
+            return this;
+        }
+
+        public Builder finding(Finding finding, Observation observation) {
+            this.findings.put(finding, observation);
+            return this;
+        }
+
+        public Referral build() {
+            return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.mskrules.msk;
+
+/**
+ * A set of questions or examinations that a presentation requires before red flags can be ruled out.
+ */
+public enum Screen {
+    /** Cauda equina questions, required for back pain with leg symptoms (GIRFT 2023). */
+    CAUDA_EQUINA,
+    /** Cancer history, required for any spinal pain (the one single red flag with good evidence). */
+    CANCER_HISTORY,
+    /** Neurological questions, required for spinal pain in a person with cancer (NICE NG234). */
+    SPINAL_CORD_COMPRESSION,
+    /** Fever and systemic illness, required for spinal pain with an infection risk factor. */
+    SPINAL_INFECTION,
+    /** Urgency criteria for suspected synovitis: small joints, number of joints, onset date (NICE NG100). */
+    INFLAMMATORY_ARTHRITIS_URGENCY,
+    /** HLA-B27 test, required when exactly three axial spondyloarthritis features are present (NICE NG65). */
+    AXIAL_SPONDYLOARTHRITIS_HLA_B27,
+    /** Visual symptoms, required when giant cell arteritis is suspected (BSR 2020). */
+    GIANT_CELL_ARTERITIS_VISUAL,
+    /** Pain out of proportion and on passive stretch, required after fracture, crush or tight cast (BOAST 10). */
+    COMPARTMENT_SYNDROME
+}
