@@ -1,5 +1,7 @@
 package org.mskrules.msk;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +32,7 @@ public record Assessment(
         Objects.requireNonNull(escalation, "escalation");
         redFlags = List.copyOf(redFlags);
         incompleteScreens = List.copyOf(incompleteScreens);
-        parameters = Map.copyOf(parameters);
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         Objects.requireNonNull(trace, "trace");
     }
 

@@ -1,0 +1,2 @@
+/** Command-line front end for the MSK rule sets. */
+package org.mskrules.cli;
