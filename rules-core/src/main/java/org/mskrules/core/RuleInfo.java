@@ -20,6 +20,22 @@ public record RuleInfo(String id, String name, String packageName, Map<String, S
         metadata = Map.copyOf(metadata);
     }
 
+    /**
+     * A metadata value as text. Depending on how the DRL was compiled (build-time executable model or
+     * run-time), a string attribute may arrive with its quotes; they are removed here so that
+     * {@code @source("")} is blank however the rule was built.
+     */
+    public static String metadataText(Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
     /** The value of one metadata attribute, or {@code null} when the rule does not carry it. */
     public String meta(String key) {
         return metadata.get(key);

@@ -79,7 +79,7 @@ public final class RuleSet {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 Map<String, String> metadata = new TreeMap<>();
-                rule.getMetaData().forEach((k, v) -> metadata.put(k, v == null ? "" : String.valueOf(v)));
+                rule.getMetaData().forEach((k, v) -> metadata.put(k, v == null ? "" : RuleInfo.metadataText(v)));
                 for (String key : manifest.requiredMetadata()) {
                     String value = metadata.get(key);
                     if (value == null || value.isBlank()) {

@@ -39,10 +39,15 @@ public final class RuleSetRegistry {
     private final Map<String, TreeMap<String, RuleSetManifest>> manifests;
     private final Map<String, RuleSet> loaded = new ConcurrentHashMap<>();
 
-    private RuleSetRegistry(ClassLoader classLoader) {
+    private RuleSetRegistry(ClassLoader classLoader, KieContainer container) {
         this.classLoader = classLoader;
         this.manifests = readManifests(classLoader);
-        this.container = KieServices.get().newKieClasspathContainer(classLoader);
+        this.container = container;
+    }
+
+    /** For tests: manifests from {@code classLoader}, knowledge bases from {@code container}. */
+    static RuleSetRegistry of(ClassLoader classLoader, KieContainer container) {
+        return new RuleSetRegistry(classLoader, container);
     }
 
     /** The rule sets visible to this library's class loader. */
@@ -52,7 +57,8 @@ public final class RuleSetRegistry {
 
     /** The rule sets visible to {@code classLoader}. */
     public static RuleSetRegistry fromClasspath(ClassLoader classLoader) {
-        return new RuleSetRegistry(Objects.requireNonNull(classLoader, "classLoader"));
+        Objects.requireNonNull(classLoader, "classLoader");
+        return new RuleSetRegistry(classLoader, KieServices.get().newKieClasspathContainer(classLoader));
     }
 
     /** Ids of every rule set found, sorted. */

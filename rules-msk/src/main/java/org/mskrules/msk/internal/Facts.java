@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
+import org.mskrules.core.RuleInfo;
 import org.mskrules.msk.Destination;
 import org.mskrules.msk.EscalationLevel;
 import org.mskrules.msk.Finding;
@@ -65,6 +66,6 @@ public final class Facts {
         if (value == null) {
             throw new IllegalStateException("rule metadata has no @" + key);
         }
-        return value.toString();
+        return RuleInfo.metadataText(value);
     }
 }

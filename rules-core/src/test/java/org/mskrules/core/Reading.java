@@ -1,0 +1,5 @@
+package org.mskrules.core;
+
+/** A test fact: one numeric reading. */
+public record Reading(int value) {
+}

@@ -1,0 +1,125 @@
+package org.mskrules.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mskrules.msk.Assessment;
+import org.mskrules.msk.EscalationLevel;
+import org.mskrules.msk.MskRules;
+import org.mskrules.msk.Observation;
+import org.mskrules.msk.RedFlag;
+import org.mskrules.msk.Referral;
+import org.mskrules.msk.Trend;
+import org.quicktheories.core.Gen;
+
+/**
+ * Invariants of red-flag escalation over synthetic referrals: more evidence never lowers the
+ * escalation, ruling a finding out never raises it, decisions are deterministic, and every flag is
+ * actionable and sourced. Fixed seed and 1,000 referrals per property, so a failure reproduces.
+ */
+class RedFlagProperties {
+    static final int EXAMPLES = 1_000;
+    static final long SEED = 20_261_123L;
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
+
+    static MskRules rules;
+
+    @BeforeAll
+    static void load() {
+        rules = MskRules.builder().build();
+    }
+
+    private static Gen<Referral> referrals() {
+        return SyntheticReferrals.referrals(AS_OF);
+    }
+
+    @Test
+    void syntheticReferralsAreValidAndSomeRaiseEachLevel() {
+        int[] byLevel = new int[EscalationLevel.values().length];
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals()).checkAssert(r -> {
+            assertThat(rules.validate(r, AS_OF)).isEmpty();
+            byLevel[rules.assess(r, AS_OF).escalation().ordinal()]++;
+        });
+        // The population must exercise every level, or the properties below prove little.
+        for (EscalationLevel level : EscalationLevel.values()) {
+            assertThat(byLevel[level.ordinal()]).as("referrals escalated to %s", level).isPositive();
+        }
+    }
+
+    @Test
+    void addingAPresentFindingNeverLowersTheEscalation() {
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED)
+                .forAll(referrals(), SyntheticReferrals.findings())
+                .checkAssert((r, finding) -> {
+                    EscalationLevel before = rules.assess(r, AS_OF).escalation();
+                    Observation present = r.isPresent(finding) ? r.observation(finding) : Observation.PRESENT;
+                    EscalationLevel after = rules.assess(SyntheticReferrals.with(r, finding, present), AS_OF).escalation();
+                    assertThat(after).as("escalation after %s is present", finding).isGreaterThanOrEqualTo(before);
+                });
+    }
+
+    @Test
+    void recordingANotRecordedFindingAsAbsentNeverRaisesTheEscalation() {
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED)
+                .forAll(referrals(), SyntheticReferrals.findings())
+                .checkAssert((r, finding) -> {
+                    Referral notRecorded = SyntheticReferrals.with(r, finding, Observation.NOT_RECORDED);
+                    Referral absent = SyntheticReferrals.with(r, finding, Observation.ABSENT);
+                    EscalationLevel before = rules.assess(notRecorded, AS_OF).escalation();
+                    EscalationLevel after = rules.assess(absent, AS_OF).escalation();
+                    assertThat(after).as("escalation after %s is recorded absent", finding).isLessThanOrEqualTo(before);
+                });
+    }
+
+    @Test
+    void aWorseningTrendNeverLowersTheEscalation() {
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED)
+                .forAll(referrals(), SyntheticReferrals.findings())
+                .checkAssert((r, finding) -> {
+                    LocalDate onset = r.observation(finding).onset() != null
+                            ? r.observation(finding).onset() : r.referralDate().minusDays(30);
+                    Referral stable = SyntheticReferrals.with(r, finding, Observation.present(onset, Trend.STABLE));
+                    Referral worsening = SyntheticReferrals.with(r, finding, Observation.present(onset, Trend.WORSENING));
+                    EscalationLevel before = rules.assess(stable, AS_OF).escalation();
+                    EscalationLevel after = rules.assess(worsening, AS_OF).escalation();
+                    assertThat(after).as("escalation after %s is worsening", finding).isGreaterThanOrEqualTo(before);
+                });
+    }
+
+    @Test
+    void theSameReferralVersionAndDateGiveTheSameAssessmentAndTrace() {
+        MskRules other = MskRules.builder().ruleSetVersion(rules.ruleSetVersion()).build();
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals()).checkAssert(r -> {
+            Assessment first = rules.assess(r, AS_OF);
+            assertThat(rules.assess(r, AS_OF)).isEqualTo(first);
+            assertThat(other.assess(r, AS_OF)).isEqualTo(first);
+            assertThat(first.trace().version()).isEqualTo(rules.ruleSetVersion());
+            assertThat(first.trace().contentHash()).isEqualTo(rules.contentHash()).startsWith("sha256:");
+            assertThat(first.trace().asOf()).isEqualTo(AS_OF);
+        });
+    }
+
+    @Test
+    void everyFlagHasADestinationASourceAndARuleThatFired() {
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals()).checkAssert(r -> {
+            Assessment a = rules.assess(r, AS_OF);
+            for (RedFlag flag : a.redFlags()) {
+                assertThat(flag.destination()).isNotNull();
+                assertThat(flag.source()).isNotBlank();
+                assertThat(flag.timeFrame()).isNotBlank();
+                assertThat(flag.level()).isNotEqualTo(EscalationLevel.NONE);
+                assertThat(a.trace().firedRuleIds()).contains(flag.ruleId());
+            }
+            EscalationLevel highest = a.redFlags().stream().map(RedFlag::level)
+                    .max(Enum::compareTo).orElse(EscalationLevel.NONE);
+            assertThat(a.escalation()).isEqualTo(highest);
+            a.incompleteScreens().forEach(s -> {
+                assertThat(s.missing()).isNotEmpty().allMatch(p -> p.startsWith("/"));
+                assertThat(a.trace().firedRuleIds()).contains(s.ruleId());
+            });
+        });
+    }
+}
