@@ -1,0 +1,126 @@
+package org.mskrules.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.mskrules.core.InvalidConfigurationException;
+import org.mskrules.core.InvalidInputException;
+import org.mskrules.core.Json;
+import org.mskrules.core.UnknownRuleSetVersionException;
+import org.mskrules.core.Violation;
+import org.mskrules.msk.BodyRegion;
+import org.mskrules.msk.EscalationLevel;
+import org.mskrules.msk.Finding;
+import org.mskrules.msk.FindingStatus;
+import org.mskrules.msk.MskRules;
+import org.mskrules.msk.Observation;
+import org.mskrules.msk.Referral;
+import org.mskrules.msk.Trend;
+
+class ReferralValidationTest {
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
+    static MskRules rules;
+
+    @BeforeAll
+    static void load() {
+        rules = MskRules.builder().build();
+    }
+
+    @Nested
+    class BadInput {
+        @Test
+        void everyProblemIsReportedTogetherWithItsFieldPath() {
+            Referral r = new Referral("", -3, null, AS_OF.plusDays(1), AS_OF.plusDays(5), null,
+                    java.util.Map.of(Finding.FEVER, new Observation(FindingStatus.ABSENT, AS_OF, null)));
+            assertThatThrownBy(() -> rules.assess(r, AS_OF))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .extracting(Violation::path, Violation::code)
+                            .containsExactlyInAnyOrder(
+                                    org.assertj.core.groups.Tuple.tuple("/referralId", "INVALID"),
+                                    org.assertj.core.groups.Tuple.tuple("/ageYears", "OUT_OF_RANGE"),
+                                    org.assertj.core.groups.Tuple.tuple("/referralDate", "AFTER_AS_OF"),
+                                    org.assertj.core.groups.Tuple.tuple("/symptomOnset", "AFTER_REFERRAL_DATE"),
+                                    org.assertj.core.groups.Tuple.tuple("/findings/FEVER", "INCONSISTENT")));
+        }
+
+        @Test
+        void missingAgeAndReferralDateAreRequired() {
+            assertThat(rules.validate(new Referral(null, null, null, null, null, null, null), AS_OF))
+                    .extracting(Violation::path)
+                    .containsExactly("/ageYears", "/referralDate");
+        }
+
+        @Test
+        void aFindingOnsetAfterTheReferralIsRejected() {
+            Referral r = Referral.builder().ageYears(40).referralDate(AS_OF.minusDays(3))
+                    .finding(Finding.LEG_PAIN, Observation.present(AS_OF, Trend.STABLE)).build();
+            assertThat(rules.validate(r, AS_OF)).extracting(Violation::path, Violation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("/findings/LEG_PAIN/onset", "AFTER_REFERRAL_DATE"));
+        }
+
+        @Test
+        void unknownJsonFieldsAreErrorsNotIgnored() {
+            String json = "{\"ageYears\": 40, \"referralDate\": \"2026-11-20\", \"temperature\": 39}";
+            assertThatThrownBy(() -> Json.mapper().readValue(json, Referral.class))
+                    .isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("temperature");
+        }
+
+        @Test
+        void anUnknownFindingCodeIsAnError() {
+            String json = "{\"ageYears\": 40, \"referralDate\": \"2026-11-20\", \"findings\": {\"FEVERISH\": \"PRESENT\"}}";
+            assertThatThrownBy(() -> Json.mapper().readValue(json, Referral.class))
+                    .isInstanceOf(MismatchedInputException.class).hasMessageContaining("FEVERISH");
+        }
+
+        @Test
+        void anUnknownStatusOrObservationFieldIsAnError() {
+            String bad = "{\"ageYears\": 40, \"referralDate\": \"2026-11-20\", \"findings\": {\"FEVER\": \"YES\"}}";
+            assertThatThrownBy(() -> Json.mapper().readValue(bad, Referral.class)).hasMessageContaining("YES");
+            String extra = "{\"ageYears\": 40, \"referralDate\": \"2026-11-20\","
+                    + " \"findings\": {\"FEVER\": {\"status\": \"PRESENT\", \"severity\": 3}}}";
+            assertThatThrownBy(() -> Json.mapper().readValue(extra, Referral.class)).hasMessageContaining("severity");
+        }
+
+        @Test
+        void anAgeGivenAsTextIsAnError() {
+            String json = "{\"ageYears\": \"forty\", \"referralDate\": \"2026-11-20\"}";
+            assertThatThrownBy(() -> Json.mapper().readValue(json, Referral.class))
+                    .isInstanceOf(MismatchedInputException.class);
+        }
+    }
+
+    @Nested
+    class Configuration {
+        @Test
+        void anUnknownVersionIsRefusedNamingTheKnownOnes() {
+            assertThatThrownBy(() -> MskRules.builder().ruleSetVersion("0.9.0").build())
+                    .isInstanceOf(UnknownRuleSetVersionException.class)
+                    .hasMessageContaining("[msk-referral:0.9.0]").hasMessageContaining("1.0.0");
+        }
+
+        @Test
+        void anUnknownParameterOrOneOutOfRangeIsRefusedAtOnce() {
+            assertThatThrownBy(() -> MskRules.builder().parameter("malignancyAge", 55))
+                    .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("malignancyAgeYears");
+            assertThatThrownBy(() -> MskRules.builder().parameter("malignancyAgeYears", 5))
+                    .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("[40, 70]");
+        }
+
+        @Test
+        void anOverriddenParameterChangesTheDecisionAndIsReported() {
+            // Night pain alone at 52: one malignancy feature by default age (50) plus night pain = 2.
+            Referral r = Referral.builder().ageYears(52).referralDate(AS_OF.minusDays(1))
+                    .region(BodyRegion.LUMBAR_SPINE).present(Finding.NIGHT_PAIN).absent(Finding.CANCER_HISTORY).build();
+            assertThat(rules.assess(r, AS_OF).escalation()).isEqualTo(EscalationLevel.URGENT);
+            MskRules older = MskRules.builder().parameter("malignancyAgeYears", 55).build();
+            assertThat(older.assess(r, AS_OF).escalation()).isEqualTo(EscalationLevel.NONE);
+            assertThat(older.assess(r, AS_OF).parameters()).containsEntry("malignancyAgeYears", 55);
+        }
+    }
+}
