@@ -134,8 +134,8 @@ public record Referral(
     /**
      * True if any finding of {@code group} is present and is new or possibly worsening: its own
      * onset is not recorded, or began fewer than {@code newWithinDays} days before the referral, or
-     * its trend is worsening or not recorded. Only a recorded long-standing onset with a recorded
-     * stable or improving trend counts as not new.
+     * its trend is anything but stable. Only a recorded long-standing onset with a recorded stable
+     * trend counts as not new (the GIRFT pathway's "long-standing and stable").
      */
     public boolean anyPresentNewOrWorsening(Collection<Finding> group, int newWithinDays) {
         for (Finding f : group) {
@@ -143,7 +143,7 @@ public record Referral(
             if (!o.isPresent()) {
                 continue;
             }
-            boolean settled = o.trend() == Trend.STABLE || o.trend() == Trend.IMPROVING;
+            boolean settled = o.trend() == Trend.STABLE;
             if (o.onset() == null || daysBeforeReferral(o.onset()) < newWithinDays || !settled) {
                 return true;
             }

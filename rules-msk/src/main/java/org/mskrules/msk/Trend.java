@@ -1,9 +1,9 @@
 package org.mskrules.msk;
 
 /**
- * How a present finding is changing, as reported at the referral. Only {@link #STABLE} and
- * {@link #IMPROVING} let a long-standing cauda equina symptom be treated as chronic; a trend that is
- * not recorded is treated as possibly worsening.
+ * How a present finding is changing, as reported at the referral. Only {@link #STABLE} lets a
+ * long-standing cauda equina symptom be treated as chronic (GIRFT: "long-standing and stable"); any
+ * other trend, including one not recorded, is treated as possibly worsening.
  */
 public enum Trend {
     WORSENING,

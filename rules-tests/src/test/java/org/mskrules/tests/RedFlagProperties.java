@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.EscalationLevel;
+import org.mskrules.msk.Finding;
 import org.mskrules.msk.MskRules;
 import org.mskrules.msk.Observation;
 import org.mskrules.msk.RedFlag;
@@ -49,35 +50,49 @@ class RedFlagProperties {
         }
     }
 
+    /**
+     * Monotonicity is checked for every finding of every referral (not one sampled finding), over a
+     * denser population in which each finding is present at least 15% of the time, so that rare
+     * combinations such as synovitis with its urgency criteria not recorded occur many times.
+     */
+    private static Gen<Referral> dense() {
+        return SyntheticReferrals.referrals(AS_OF, 150);
+    }
+
     @Test
     void addingAPresentFindingNeverLowersTheEscalation() {
-        qt().withExamples(EXAMPLES).withFixedSeed(SEED)
-                .forAll(referrals(), SyntheticReferrals.findings())
-                .checkAssert((r, finding) -> {
-                    EscalationLevel before = rules.assess(r, AS_OF).escalation();
-                    Observation present = r.isPresent(finding) ? r.observation(finding) : Observation.PRESENT;
-                    EscalationLevel after = rules.assess(SyntheticReferrals.with(r, finding, present), AS_OF).escalation();
-                    assertThat(after).as("escalation after %s is present", finding).isGreaterThanOrEqualTo(before);
-                });
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(dense()).checkAssert(r -> {
+            EscalationLevel before = rules.assess(r, AS_OF).escalation();
+            for (Finding finding : Finding.values()) {
+                if (!r.isPresent(finding)) {
+                    EscalationLevel after = rules.assess(
+                            SyntheticReferrals.with(r, finding, Observation.PRESENT), AS_OF).escalation();
+                    assertThat(after).as("escalation after %s is present in %s", finding, r)
+                            .isGreaterThanOrEqualTo(before);
+                }
+            }
+        });
     }
 
     @Test
     void recordingANotRecordedFindingAsAbsentNeverRaisesTheEscalation() {
-        qt().withExamples(EXAMPLES).withFixedSeed(SEED)
-                .forAll(referrals(), SyntheticReferrals.findings())
-                .checkAssert((r, finding) -> {
-                    Referral notRecorded = SyntheticReferrals.with(r, finding, Observation.NOT_RECORDED);
-                    Referral absent = SyntheticReferrals.with(r, finding, Observation.ABSENT);
-                    EscalationLevel before = rules.assess(notRecorded, AS_OF).escalation();
-                    EscalationLevel after = rules.assess(absent, AS_OF).escalation();
-                    assertThat(after).as("escalation after %s is recorded absent", finding).isLessThanOrEqualTo(before);
-                });
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(dense()).checkAssert(r -> {
+            EscalationLevel before = rules.assess(r, AS_OF).escalation();
+            for (Finding finding : Finding.values()) {
+                if (r.isNotRecorded(finding)) {
+                    EscalationLevel after = rules.assess(
+                            SyntheticReferrals.with(r, finding, Observation.ABSENT), AS_OF).escalation();
+                    assertThat(after).as("escalation after %s is recorded absent in %s", finding, r)
+                            .isLessThanOrEqualTo(before);
+                }
+            }
+        });
     }
 
     @Test
     void aWorseningTrendNeverLowersTheEscalation() {
         qt().withExamples(EXAMPLES).withFixedSeed(SEED)
-                .forAll(referrals(), SyntheticReferrals.findings())
+                .forAll(dense(), SyntheticReferrals.findings())
                 .checkAssert((r, finding) -> {
                     LocalDate onset = r.observation(finding).onset() != null
                             ? r.observation(finding).onset() : r.referralDate().minusDays(30);

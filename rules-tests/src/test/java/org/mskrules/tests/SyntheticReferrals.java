@@ -52,6 +52,14 @@ final class SyntheticReferrals {
 
     /** Referrals made within the 90 days before {@code asOf}, each valid as of {@code asOf}. */
     static Gen<Referral> referrals(LocalDate asOf) {
+        return referrals(asOf, 0);
+    }
+
+    /**
+     * A denser population for invariants that must hold for rare combinations too: every finding is
+     * present at least {@code minimumPresentPerMille} per mille of the time.
+     */
+    static Gen<Referral> referrals(LocalDate asOf, int minimumPresentPerMille) {
         Gen<Integer> percent = integers().between(0, 99);
         Gen<Integer> perMille = integers().between(0, 999);
         Gen<Integer> age = integers().between(0, 100);
@@ -71,7 +79,7 @@ final class SyntheticReferrals {
             Map<Finding, Observation> findings = new EnumMap<>(Finding.class);
             for (Finding f : Finding.values()) {
                 int roll = perMille.generate(in);
-                int present = PRESENT_PER_MILLE.get(f);
+                int present = Math.max(PRESENT_PER_MILLE.get(f), minimumPresentPerMille);
                 if (roll < present) {
                     boolean detailed = percent.generate(in) < 40;
                     LocalDate findingOnset = detailed ? referralDate.minusDays(days400.generate(in)) : null;
