@@ -14,6 +14,7 @@ import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.Json;
 import org.mskrules.core.RulesException;
+import org.mskrules.core.UnknownRuleSetVersionException;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.IncompleteScreen;
@@ -26,7 +27,8 @@ import org.mskrules.msk.Referral;
  * JSON file and prints the decision with its explanation. The full command-line tool (batch input,
  * waiting lists, diffs) is planned; this is the minimal front end.
  *
- * <p>Exit codes: 0 decided, 1 input rejected, 2 usage error, 3 internal failure.
+ * <p>Exit codes: 0 decided, 1 input rejected, 2 usage error (including an unknown rule-set
+ * version), 3 internal failure.
  */
 public final class MskRulesCli {
     static final int DECIDED = 0;
@@ -111,6 +113,9 @@ public final class MskRulesCli {
                 err.println("  " + v);
             }
             return REJECTED;
+        } catch (UnknownRuleSetVersionException e) {
+            err.println(e.getMessage());
+            return USAGE;
         } catch (RulesException e) {
             err.println(e.getMessage());
             return FAILURE;

@@ -1,0 +1,74 @@
+package org.mskrules.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MskRulesCliTest {
+    static final String EXAMPLE = "../examples/referral-back-pain-saddle-numbness.json";
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return MskRulesCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theExampleIsAnEmergencyExplainedByItsRuleAndSource() {
+        assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.DECIDED);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("Escalation:  EMERGENCY")
+                .contains("rule RF-CES-001; source: GIRFT National suspected cauda equina syndrome pathway, 2023")
+                .contains("SCR-CES-001")
+                .contains("rule set msk-referral 1.0.0 (sha256:");
+    }
+
+    @Test
+    void jsonOutputCarriesTheTrace() {
+        assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-23", "--json")).isEqualTo(MskRulesCli.DECIDED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"escalation\" : \"EMERGENCY\"")
+                .contains("\"contentHash\" : \"sha256:");
+    }
+
+    @Test
+    void anInvalidReferralIsRejectedWithEveryProblem(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"ageYears\": 200, \"referralDate\": \"2027-01-01\"}");
+        assertThat(run("assess", file.toString(), "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/ageYears OUT_OF_RANGE")
+                .contains("/referralDate AFTER_AS_OF");
+    }
+
+    @Test
+    void malformedJsonIsRejectedNamingTheLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\n\"ageYears\": 40,\n\"referralDate\": \n");
+        assertThat(run("assess", file.toString(), "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("rejected").contains("line");
+    }
+
+    @Test
+    void usageErrorsExitWithTheUsageCode() {
+        assertThat(run()).isEqualTo(MskRulesCli.USAGE);
+        assertThat(run("assess")).isEqualTo(MskRulesCli.USAGE);
+        assertThat(run("assess", EXAMPLE, "--as-of", "23/11/2026")).isEqualTo(MskRulesCli.USAGE);
+        assertThat(run("frobnicate")).isEqualTo(MskRulesCli.USAGE);
+        assertThat(run("assess", "no-such-file.json", "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.USAGE);
+    }
+
+    @Test
+    void anUnknownRuleSetVersionIsAUsageErrorNamingTheKnownVersions() {
+        assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-23", "--rules-version", "9.0.0"))
+                .isEqualTo(MskRulesCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("known: [1.0.0]");
+    }
+}
