@@ -161,6 +161,16 @@ public record Referral(
     }
 
     /**
+     * True if {@code finding}'s own onset is recorded and it began more than {@code days} days before
+     * the referral. The episode onset is deliberately not used: a new finding (a hot joint) within a
+     * long episode (months of back pain) must not look long-standing.
+     */
+    public boolean ownHistoryLongerThanDays(Finding finding, int days) {
+        LocalDate own = observation(finding).onset();
+        return own != null && daysBeforeReferral(own) > days;
+    }
+
+    /**
      * True if an onset is known for {@code finding} (its own, else the episode's) and at least
      * {@code months} whole calendar months passed between it and the referral.
      */

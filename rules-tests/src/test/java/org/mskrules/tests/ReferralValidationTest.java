@@ -88,6 +88,13 @@ class ReferralValidationTest {
         }
 
         @Test
+        void aFractionalAgeIsAnErrorNotTruncated() {
+            String json = "{\"ageYears\": 40.9, \"referralDate\": \"2026-11-20\"}";
+            assertThatThrownBy(() -> Json.mapper().readValue(json, Referral.class))
+                    .isInstanceOf(MismatchedInputException.class);
+        }
+
+        @Test
         void anAgeGivenAsTextIsAnError() {
             String json = "{\"ageYears\": \"forty\", \"referralDate\": \"2026-11-20\"}";
             assertThatThrownBy(() -> Json.mapper().readValue(json, Referral.class))
