@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +62,13 @@ public final class MskRules {
 
     private final RuleSet ruleSet;
     private final RedFlagParameters parameters;
+    /** Reported with every assessment; built once, not per call. */
+    private final Map<String, Integer> parameterValues;
 
     private MskRules(RuleSet ruleSet, RedFlagParameters parameters) {
         this.ruleSet = ruleSet;
         this.parameters = parameters;
+        this.parameterValues = Collections.unmodifiableMap(parameters.asMap());
     }
 
     public static Builder builder() {
@@ -89,7 +93,7 @@ public final class MskRules {
         List<IncompleteScreen> screens = evaluation.outputs(IncompleteScreen.class);
         EscalationLevel escalation = flags.stream().map(RedFlag::level)
                 .max(Comparator.naturalOrder()).orElse(EscalationLevel.NONE);
-        return new Assessment(referral.referralId(), escalation, flags, screens, parameters.asMap(), evaluation.trace());
+        return new Assessment(referral.referralId(), escalation, flags, screens, parameterValues, evaluation.trace());
     }
 
     /** Every problem with {@code referral} as of {@code asOf}; empty if it can be assessed. */
@@ -217,11 +221,7 @@ public final class MskRules {
          * @throws InvalidConfigurationException if the name is unknown or the value out of range
          */
         public Builder parameter(String name, int value) {
-            int[] range = RedFlagParameters.range(name);
-            if (value < range[0] || value > range[1]) {
-                throw new InvalidConfigurationException(List.of(new Violation("/parameters/" + name, "OUT_OF_RANGE",
-                        name + " must be in [" + range[0] + ", " + range[1] + "] but was [" + value + "]")));
-            }
+            RedFlagParameters.checkValue(name, value);
             overrides.put(name, value);
             return this;
         }

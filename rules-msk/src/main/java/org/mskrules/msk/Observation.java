@@ -2,14 +2,11 @@ package org.mskrules.msk;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import org.mskrules.core.Json;
 
 /**
  * What the referral records about one {@link Finding}: its status and, when present, optionally when
@@ -26,8 +23,6 @@ public record Observation(FindingStatus status, LocalDate onset, Trend trend) {
     public static final Observation PRESENT = new Observation(FindingStatus.PRESENT, null, null);
     public static final Observation ABSENT = new Observation(FindingStatus.ABSENT, null, null);
 
-    private static final Set<String> FIELDS = Set.of("status", "onset", "trend");
-
     public Observation {
         status = status == null ? FindingStatus.NOT_RECORDED : status;
         trend = trend == null ? Trend.NOT_RECORDED : trend;
@@ -43,52 +38,27 @@ public record Observation(FindingStatus status, LocalDate onset, Trend trend) {
     }
 
     /**
-     * Reads either JSON form, strictly: a bare status string, or an object with {@code status}
-     * (required), {@code onset} and {@code trend} and nothing else.
+     * Reads either JSON form: a bare status string, or an object read by the library's strict mapper
+     * (unknown fields, unknown codes and malformed dates are errors there).
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static Observation fromJson(JsonNode node) {
+    static Observation fromJson(JsonNode node) throws JsonProcessingException {
         if (node.isTextual()) {
-            return of(parseEnum(FindingStatus.class, node.asText(), "status"));
+            return of(Json.mapper().treeToValue(node, FindingStatus.class));
         }
         if (!node.isObject()) {
             throw new IllegalArgumentException("a finding must be a status string (PRESENT, ABSENT, NOT_RECORDED)"
                     + " or an object {status, onset, trend}, not " + node.getNodeType());
         }
-        List<String> unknown = new ArrayList<>();
-        node.fieldNames().forEachRemaining(f -> {
-            if (!FIELDS.contains(f)) {
-                unknown.add(f);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown field(s) " + unknown + "; a finding has only " + FIELDS);
-        }
-        JsonNode status = node.get("status");
-        if (status == null || !status.isTextual()) {
+        JsonForm form = Json.mapper().treeToValue(node, JsonForm.class);
+        if (form.status() == null) {
             throw new IllegalArgumentException("status is required: PRESENT, ABSENT or NOT_RECORDED");
         }
-        LocalDate onset = null;
-        JsonNode onsetNode = node.get("onset");
-        if (onsetNode != null && !onsetNode.isNull()) {
-            try {
-                onset = LocalDate.parse(onsetNode.asText());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("onset [" + onsetNode.asText() + "] is not a date (YYYY-MM-DD)");
-            }
-        }
-        JsonNode trend = node.get("trend");
-        return new Observation(parseEnum(FindingStatus.class, status.asText(), "status"), onset,
-                trend == null || trend.isNull() ? null : parseEnum(Trend.class, trend.asText(), "trend"));
+        return new Observation(form.status(), form.onset(), form.trend());
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + " [" + value + "] is not one of "
-                    + Arrays.toString(type.getEnumConstants()));
-        }
+    /** The object form, bound by Jackson; a separate type because this record's own creator delegates. */
+    private record JsonForm(FindingStatus status, LocalDate onset, Trend trend) {
     }
 
     /** A present finding with a known onset and trend. */

@@ -111,6 +111,20 @@ public record RedFlagParameters(
                 m.get("myelopathyMinimumSigns"));
     }
 
+    /**
+     * Checks one named value at once, as a builder setter should.
+     *
+     * @throws InvalidConfigurationException if the name is unknown or the value out of its range
+     */
+    static void checkValue(String name, int value) {
+        range(name);
+        List<Violation> problems = new ArrayList<>();
+        check(problems, name, value);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
     private static void check(List<Violation> problems, String name, int value) {
         int[] r = RANGES.get(name);
         if (value < r[0] || value > r[1]) {

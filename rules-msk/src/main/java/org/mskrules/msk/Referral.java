@@ -152,15 +152,6 @@ public record Referral(
     }
 
     /**
-     * True if an onset is known for {@code finding} (its own, else the episode's) and it began more
-     * than {@code days} days before the referral. False when no onset is recorded.
-     */
-    public boolean historyLongerThanDays(Finding finding, int days) {
-        LocalDate onset = onsetOf(finding);
-        return onset != null && daysBeforeReferral(onset) > days;
-    }
-
-    /**
      * True if {@code finding}'s own onset is recorded and it began more than {@code days} days before
      * the referral. The episode onset is deliberately not used: a new finding (a hot joint) within a
      * long episode (months of back pain) must not look long-standing.
