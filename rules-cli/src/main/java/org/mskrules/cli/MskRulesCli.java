@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mskrules.core.FiredRule;
+import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.Json;
 import org.mskrules.core.RulesException;
@@ -19,8 +20,13 @@ import org.mskrules.core.Violation;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.IncompleteScreen;
 import org.mskrules.msk.MskRules;
+import org.mskrules.msk.PriorityDecision;
+import org.mskrules.msk.PriorityReason;
 import org.mskrules.msk.RedFlag;
 import org.mskrules.msk.Referral;
+import org.mskrules.msk.RouteDecision;
+import org.mskrules.msk.RouteReason;
+import org.mskrules.msk.ServiceProfile;
 
 /**
  * {@code assess FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--json]}: assesses one referral
@@ -57,6 +63,7 @@ public final class MskRulesCli {
         }
         LocalDate asOf = null;
         String version = null;
+        String profileFile = null;
         boolean json = false;
         String file = null;
         try {
@@ -65,6 +72,7 @@ public final class MskRulesCli {
                 switch (a) {
                     case "--as-of" -> asOf = LocalDate.parse(value(rest, ++i, a));
                     case "--rules-version" -> version = value(rest, ++i, a);
+                    case "--profile" -> profileFile = value(rest, ++i, a);
                     case "--json" -> json = true;
                     default -> {
                         if (a.startsWith("-") || file != null) {
@@ -87,9 +95,19 @@ public final class MskRulesCli {
             return USAGE;
         }
 
+        ServiceProfile profile = ServiceProfile.NATIONAL;
+        if (profileFile != null) {
+            try {
+                profile = ServiceProfile.read(Path.of(profileFile));
+            } catch (InvalidConfigurationException e) {
+                err.println("service profile [" + profileFile + "] rejected:");
+                e.violations().forEach(v -> err.println("  " + v));
+                return USAGE;
+            }
+        }
         try {
             Referral referral = Json.mapper().readValue(Files.readString(Path.of(file)), Referral.class);
-            MskRules.Builder builder = MskRules.builder();
+            MskRules.Builder builder = MskRules.builder().serviceProfile(profile);
             if (version != null) {
                 builder.ruleSetVersion(version);
             }
@@ -157,6 +175,36 @@ public final class MskRulesCli {
             }
         }
         out.println();
+        PriorityDecision p = a.priority();
+        out.println("Priority:    " + p.category() + " (derived " + p.derived()
+                + (p.clinician() == null ? "" : "; clinician's decision " + p.clinician()) + "); waiting-time threshold "
+                + p.waitingThresholdDays() + " days (rule " + p.ruleId() + ")");
+        for (PriorityReason r : p.reasons()) {
+            out.println("  " + r.criterion() + (r.provisional() ? " (provisional)" : "") + ": rule " + r.ruleId());
+            out.println("      " + r.description());
+        }
+        out.println();
+        RouteDecision route = a.route();
+        out.println("Route:       " + route.route()
+                + (route.specialty() == null ? "" : " -> " + route.specialty())
+                + (route.destination() == null ? "" : " -> " + route.destination()));
+        out.println("      " + route.timeFrame());
+        for (RouteReason r : route.reasons()) {
+            out.println("  rule " + r.ruleId() + ": " + r.description());
+            out.println("      source: " + r.source());
+            if (r.advice() != null) {
+                out.println("      advice: " + r.advice());
+            }
+        }
+        if (!route.outranked().isEmpty()) {
+            out.println("  outranked: " + route.outranked().stream()
+                    .map(r -> r.ruleId() + " (" + r.route() + ")").toList());
+        }
+        if (a.stratifiedRisk() != null) {
+            out.println("  stratified risk " + a.stratifiedRisk().category() + " (rule " + a.stratifiedRisk().ruleId() + ")");
+        }
+        out.println("  service profile: " + a.serviceProfile().name());
+        out.println();
         out.println("Explanation: rule set " + a.trace().ruleSetId() + " " + a.trace().version()
                 + " (" + a.trace().contentHash() + "), as of " + a.trace().asOf());
         for (FiredRule r : a.trace().firedRules()) {
@@ -167,8 +215,10 @@ public final class MskRulesCli {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: assess FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--json]");
-        out.println("  Assesses one referral (JSON) for red flags and incomplete screens and explains the decision.");
+        out.println("usage: assess FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--profile PROFILE.json] [--json]");
+        out.println("  Assesses one referral (JSON): red flags, incomplete screens, priority category and route,");
+        out.println("  and explains the decision. --profile names a service profile (FCP access, self-referral,");
+        out.println("  local standards); the national defaults apply without it.");
         out.println("  exit codes: 0 decided, 1 input rejected, 2 usage error, 3 internal failure");
     }
 }

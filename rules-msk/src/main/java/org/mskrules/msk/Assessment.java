@@ -1,5 +1,6 @@
 package org.mskrules.msk;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,31 +9,44 @@ import java.util.Objects;
 import org.mskrules.core.Trace;
 
 /**
- * The decision on one referral: every red flag found (highest level first), the overall escalation
- * (the highest level, {@link EscalationLevel#NONE} if none), every required screen that is
- * incomplete, the local parameter values used, and the trace of the rules that fired with the
- * rule-set version and content hash. Immutable.
+ * The decision on one referral, from one evaluation of one rule-set version: every red flag found
+ * (highest level first) and the overall escalation, every required screen that is incomplete, the
+ * priority-patient decision with its waiting-time threshold, the one route with its reasons, the
+ * stratified risk the rules used, the local parameters and service profile in force, and the trace
+ * of the rules that fired with the rule-set version and content hash. Immutable.
  *
  * @param referralId        the referral's own reference, echoed; may be {@code null}
  * @param escalation        the highest level of any red flag
  * @param redFlags          red flags found, highest level first then by rule id
  * @param incompleteScreens screens the presentation requires that the referral does not complete
+ * @param priority          priority patient or not, why, and the waiting-time threshold
+ * @param route             where the referral goes, why, and how soon
+ * @param stratifiedRisk    the risk category used for routing, or {@code null} if not stratified
  * @param parameters        the named local parameter values the rules used
+ * @param serviceProfile    the service context routing used
  * @param trace             rules fired, rule-set id, version, content hash and evaluation date
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Assessment(
         String referralId,
         EscalationLevel escalation,
         List<RedFlag> redFlags,
         List<IncompleteScreen> incompleteScreens,
+        PriorityDecision priority,
+        RouteDecision route,
+        StratifiedRisk stratifiedRisk,
         Map<String, Integer> parameters,
+        ServiceProfile serviceProfile,
         Trace trace) {
 
     public Assessment {
         Objects.requireNonNull(escalation, "escalation");
         redFlags = List.copyOf(redFlags);
         incompleteScreens = List.copyOf(incompleteScreens);
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(route, "route");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        Objects.requireNonNull(serviceProfile, "serviceProfile");
         Objects.requireNonNull(trace, "trace");
     }
 
@@ -42,8 +56,9 @@ public record Assessment(
     }
 
     /**
-     * True if every screen the presentation requires is complete. When false, red flags that depend
-     * on the missing items cannot be ruled out and the patient must not be routed to self-management.
+     * True if every screen the presentation requires is complete. When false, red flags or priority
+     * criteria that depend on the missing items cannot be ruled out and the patient is not routed to
+     * self-management.
      */
     public boolean screensComplete() {
         return incompleteScreens.isEmpty();

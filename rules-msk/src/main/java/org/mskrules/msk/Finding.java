@@ -100,7 +100,28 @@ public enum Finding {
 
     // Abdominal aortic aneurysm (NICE NG156)
     ABDOMINAL_PAIN("New abdominal pain"),
-    COLLAPSE_OR_LOSS_OF_CONSCIOUSNESS("Collapse or loss of consciousness");
+    COLLAPSE_OR_LOSS_OF_CONSCIOUSNESS("Collapse or loss of consciousness"),
+
+    // Priority-patient criteria (NHS England community MSK improvement framework, PR2022).
+    // For the two rehabilitation findings the onset is the date of the surgery, procedure or injury.
+    SURGERY_OR_PROCEDURE_NEEDING_REHABILITATION("Surgery or a procedure that needs rehabilitation (onset: its date)"),
+    INJURY_NEEDING_REHABILITATION("Injury, fracture or dislocation that needs rehabilitation (onset: its date)"),
+    SIGNIFICANT_LOSS_OF_FUNCTION("Significant loss of function because of the MSK problem"),
+    UNABLE_TO_WORK("Unable to work because of the MSK problem"),
+    UNABLE_TO_UNDERTAKE_CARE_RESPONSIBILITIES("Unable to undertake care responsibilities because of the MSK problem"),
+    KEY_WORKER_OR_CARER("Key worker, or carer, whose work or caring the MSK problem affects"),
+
+    // Routing (clinical reference rule set 3). For FIRST_LINE_MANAGEMENT_FAILED the onset is the date
+    // first-line management began.
+    SURGICAL_OPINION_WANTED("The patient wants, and would consider, a surgical opinion"),
+    FIRST_LINE_MANAGEMENT_FAILED("First-line management (advice, self-management, analgesia, exercise) tried without improvement (onset: when it began)"),
+    SUSPECTED_INFLAMMATORY_DISEASE("Inflammatory disease suspected (for example inflammatory arthritis, connective tissue disease)"),
+    SPECIALIST_PAIN_NEEDS("Persistent pain that needs specialist pain management"),
+    DIAGNOSTIC_UNCERTAINTY("The diagnosis is uncertain"),
+    SPECIALIST_IMAGING_CONSIDERED("Specialist imaging (MRI, ultrasound) is being considered"),
+    INJECTION_CONSIDERED("An injection is being considered"),
+    COMPLEX_PRESENTATION("Complex presentation: several interacting problems or comorbidities"),
+    LONG_TERM_CONDITION_NEEDING_SUPPORT("Long-term MSK condition that needs rehabilitation or support to self-manage");
 
     private final String description;
 

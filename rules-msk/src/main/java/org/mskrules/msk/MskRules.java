@@ -58,17 +58,17 @@ public final class MskRules {
     /** The id of the MSK referral rule set. */
     public static final String RULE_SET_ID = "msk-referral";
 
-    private static final Comparator<IncompleteScreen> SCREEN_ORDER = Comparator.comparing(IncompleteScreen::ruleId);
-
     private final RuleSet ruleSet;
-    private final RedFlagParameters parameters;
+    private final LocalParameters parameters;
     /** Reported with every assessment; built once, not per call. */
     private final Map<String, Integer> parameterValues;
+    private final ServiceProfile serviceProfile;
 
-    private MskRules(RuleSet ruleSet, RedFlagParameters parameters) {
+    private MskRules(RuleSet ruleSet, LocalParameters parameters, ServiceProfile serviceProfile) {
         this.ruleSet = ruleSet;
         this.parameters = parameters;
         this.parameterValues = Collections.unmodifiableMap(parameters.asMap());
+        this.serviceProfile = serviceProfile;
     }
 
     public static Builder builder() {
@@ -76,24 +76,48 @@ public final class MskRules {
     }
 
     /**
-     * Assesses one referral as of {@code asOf}.
+     * Assesses one referral as of {@code asOf} with this instance's service profile.
      *
      * @throws InvalidInputException if the referral has any problem; every problem is listed with
      *                               its field path and no rule runs
      */
     public Assessment assess(Referral referral, LocalDate asOf) {
+        return assess(referral, asOf, serviceProfile);
+    }
+
+    /**
+     * Assesses one referral as of {@code asOf} in the context of {@code profile}, for callers that
+     * serve several practices or services (FCP access differs by practice). Red flags and the
+     * priority category never depend on the profile.
+     *
+     * @throws InvalidInputException if the referral has any problem; every problem is listed with
+     *                               its field path and no rule runs
+     */
+    public Assessment assess(Referral referral, LocalDate asOf, ServiceProfile profile) {
         Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(profile, "profile");
         List<Violation> violations = ReferralValidator.validate(referral, asOf);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Evaluation evaluation = ruleSet.evaluate(List.of(referral, parameters), asOf,
-                o -> o instanceof RedFlag || o instanceof IncompleteScreen, MskRules::outputOrder);
+        Evaluation evaluation = ruleSet.evaluate(List.of(referral, parameters, profile), asOf,
+                Outputs::isOutput, Outputs.ORDER);
         List<RedFlag> flags = evaluation.outputs(RedFlag.class);
-        List<IncompleteScreen> screens = evaluation.outputs(IncompleteScreen.class);
+        List<PriorityDecision> priority = evaluation.outputs(PriorityDecision.class);
+        if (priority.size() != 1) {
+            throw new IllegalStateException("rule set [" + ruleSet + "] made " + priority.size()
+                    + " priority decisions for one referral; exactly one is required");
+        }
+        List<StratifiedRisk> risks = evaluation.outputs(StratifiedRisk.class);
+        if (risks.size() > 1) {
+            throw new IllegalStateException("rule set [" + ruleSet + "] set " + risks.size() + " risk categories: " + risks);
+        }
         EscalationLevel escalation = flags.stream().map(RedFlag::level)
                 .max(Comparator.naturalOrder()).orElse(EscalationLevel.NONE);
-        return new Assessment(referral.referralId(), escalation, flags, screens, parameterValues, evaluation.trace());
+        RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, priority.get(0), profile);
+        return new Assessment(referral.referralId(), escalation, flags, evaluation.outputs(IncompleteScreen.class),
+                priority.get(0), route, risks.isEmpty() ? null : risks.get(0), parameterValues, profile,
+                evaluation.trace());
     }
 
     /** Every problem with {@code referral} as of {@code asOf}; empty if it can be assessed. */
@@ -112,23 +136,18 @@ public final class MskRules {
     }
 
     /** The parameter values in use (the version's defaults with any overrides). */
-    public RedFlagParameters parameters() {
+    public LocalParameters parameters() {
         return parameters;
+    }
+
+    /** The service profile {@link #assess(Referral, LocalDate)} uses. */
+    public ServiceProfile serviceProfile() {
+        return serviceProfile;
     }
 
     /** Every rule of the version with its metadata, sorted by id. */
     public List<RuleInfo> rules() {
         return ruleSet.rules();
-    }
-
-    private static int outputOrder(Object a, Object b) {
-        if (a instanceof RedFlag x && b instanceof RedFlag y) {
-            return RedFlag.REPORTING_ORDER.compare(x, y);
-        }
-        if (a instanceof IncompleteScreen x && b instanceof IncompleteScreen y) {
-            return SCREEN_ORDER.compare(x, y);
-        }
-        return a instanceof RedFlag ? -1 : 1;
     }
 
     /** Checks the MSK-specific metadata that {@code Facts} reads, so that no rule can fail mid-evaluation. */
@@ -138,19 +157,47 @@ public final class MskRules {
             String kind = rule.meta("kind");
             String where = "rule [" + rule.name() + "]";
             problems.addAll(enumProblem(where, "level", rule.meta("level"), EscalationLevel.class));
-            if ("red-flag".equals(kind)) {
-                problems.addAll(enumProblem(where, "condition", rule.meta("condition"), RedFlagCondition.class));
-                problems.addAll(enumProblem(where, "destination", rule.meta("destination"), Destination.class));
-                if (rule.meta("timeFrame") == null || rule.meta("timeFrame").isBlank()) {
-                    problems.add(where + " has no @timeFrame");
+            if (!"red-flag".equals(kind) && rule.meta("level") != null && !"NONE".equals(rule.meta("level"))) {
+                problems.add(where + " is not a red flag but has @level " + rule.meta("level"));
+            }
+            switch (kind == null ? "" : kind) {
+                case "red-flag" -> {
+                    problems.addAll(enumProblem(where, "condition", rule.meta("condition"), RedFlagCondition.class));
+                    problems.addAll(enumProblem(where, "destination", rule.meta("destination"), Destination.class));
+                    if (rule.meta("timeFrame") == null || rule.meta("timeFrame").isBlank()) {
+                        problems.add(where + " has no @timeFrame");
+                    }
+                    if ("NONE".equals(rule.meta("level"))) {
+                        problems.add(where + " is a red flag with @level NONE");
+                    }
                 }
-                if ("NONE".equals(rule.meta("level"))) {
-                    problems.add(where + " is a red flag with @level NONE");
+                case "screen" -> problems.addAll(enumProblem(where, "screen", rule.meta("screen"), Screen.class));
+                case "priority-criterion" -> {
+                    problems.addAll(enumProblem(where, "criterion", rule.meta("criterion"), PriorityCriterion.class));
+                    String provisional = rule.meta("provisional");
+                    if (provisional != null && !provisional.equals("true") && !provisional.equals("false")) {
+                        problems.add(where + " has @provisional [" + provisional + "]; expected true or false");
+                    }
                 }
-            } else if ("screen".equals(kind)) {
-                problems.addAll(enumProblem(where, "screen", rule.meta("screen"), Screen.class));
-            } else {
-                problems.add(where + " has @kind [" + kind + "]; expected red-flag or screen");
+                case "priority-category" -> {
+                    problems.addAll(enumProblem(where, "category", rule.meta("category"), PriorityCategory.class));
+                    problems.addAll(positiveInt(where, "waitingThresholdDays", rule.meta("waitingThresholdDays")));
+                }
+                case "risk-stratification" -> {
+                    if (rule.meta("riskCategory") != null) {
+                        problems.addAll(enumProblem(where, "riskCategory", rule.meta("riskCategory"), RiskCategory.class));
+                    }
+                }
+                case "route" -> {
+                    problems.addAll(enumProblem(where, "route", rule.meta("route"), Route.class));
+                    boolean secondary = Route.SECONDARY_CARE.name().equals(rule.meta("route"));
+                    if (secondary) {
+                        problems.addAll(enumProblem(where, "specialty", rule.meta("specialty"), Specialty.class));
+                    } else if (rule.meta("specialty") != null) {
+                        problems.add(where + " names a @specialty but does not route to secondary care");
+                    }
+                }
+                default -> problems.add(where + " has @kind [" + kind + "]; expected one of " + KINDS);
             }
             if (!rule.name().startsWith(rule.id() + " ")) {
                 problems.add(where + " name does not start with its id [" + rule.id() + "]");
@@ -159,6 +206,21 @@ public final class MskRules {
         if (!problems.isEmpty()) {
             throw new InvalidRuleMetadataException(ruleSet.manifest().coordinates(), problems);
         }
+    }
+
+    /** The kinds of MSK rule; each has its own required metadata, checked on load. */
+    static final List<String> KINDS = List.of("red-flag", "screen", "priority-criterion", "priority-category",
+            "risk-stratification", "route");
+
+    private static List<String> positiveInt(String where, String key, String value) {
+        try {
+            if (value != null && Integer.parseInt(value) > 0) {
+                return List.of();
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        return List.of(where + " has @" + key + " [" + value + "]; expected a positive whole number");
     }
 
     private static <E extends Enum<E>> List<String> enumProblem(String where, String key, String value, Class<E> type) {
@@ -173,7 +235,7 @@ public final class MskRules {
         }
     }
 
-    static RedFlagParameters defaults(RuleSet ruleSet) {
+    static LocalParameters defaults(RuleSet ruleSet) {
         String path = ruleSet.manifest().parameterDefaults();
         if (path == null) {
             throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "REQUIRED",
@@ -184,7 +246,7 @@ public final class MskRules {
                 throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "NOT_FOUND",
                         "parameter defaults [" + path + "] are not on the class path")));
             }
-            return Json.mapper().readValue(in, RedFlagParameters.class);
+            return Json.mapper().readValue(in, LocalParameters.class);
         } catch (IOException e) {
             throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "INVALID",
                     "parameter defaults [" + path + "] cannot be read: " + e.getMessage())));
@@ -199,6 +261,7 @@ public final class MskRules {
         private RuleSetRegistry registry;
         private String version;
         private final Map<String, Integer> overrides = new LinkedHashMap<>();
+        private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
 
         private Builder() {
         }
@@ -216,13 +279,41 @@ public final class MskRules {
         }
 
         /**
-         * Overrides one named local parameter (see {@link RedFlagParameters}).
+         * Overrides one named local parameter (see {@link LocalParameters}).
          *
          * @throws InvalidConfigurationException if the name is unknown or the value out of range
          */
         public Builder parameter(String name, int value) {
-            RedFlagParameters.checkValue(name, value);
+            LocalParameters.checkValue(name, value);
             overrides.put(name, value);
+            return this;
+        }
+
+        /**
+         * Overrides several named local parameters at once, for example read from a service's
+         * configuration file; every bad name or value is reported together.
+         *
+         * @throws InvalidConfigurationException naming every unknown name and out-of-range value
+         */
+        public Builder parameters(Map<String, Integer> values) {
+            List<Violation> problems = new ArrayList<>();
+            values.forEach((name, value) -> {
+                try {
+                    LocalParameters.checkValue(name, value);
+                } catch (InvalidConfigurationException e) {
+                    problems.addAll(e.violations());
+                }
+            });
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigurationException(problems);
+            }
+            overrides.putAll(values);
+            return this;
+        }
+
+        /** The service context for routing; {@link ServiceProfile#NATIONAL} by default. */
+        public Builder serviceProfile(ServiceProfile profile) {
+            this.serviceProfile = Objects.requireNonNull(profile, "profile");
             return this;
         }
 
@@ -231,8 +322,8 @@ public final class MskRules {
             RuleSetRegistry reg = registry != null ? registry : RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
             RuleSet ruleSet = version != null ? reg.ruleSet(RULE_SET_ID, version) : reg.latest(RULE_SET_ID);
             checkMskMetadata(ruleSet);
-            RedFlagParameters parameters = defaults(ruleSet).with(overrides);
-            return new MskRules(ruleSet, parameters);
+            LocalParameters parameters = defaults(ruleSet).with(overrides);
+            return new MskRules(ruleSet, parameters, serviceProfile);
         }
     }
 

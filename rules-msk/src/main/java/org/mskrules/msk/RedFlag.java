@@ -38,4 +38,9 @@ public record RedFlag(
             throw new IllegalArgumentException("a red flag must have a level above NONE: [" + ruleId + "]");
         }
     }
+
+    /** True if this flag is reported before {@code other}: a higher level, or the same level and a lower rule id. */
+    public boolean outranks(RedFlag other) {
+        return REPORTING_ORDER.compare(this, other) < 0;
+    }
 }

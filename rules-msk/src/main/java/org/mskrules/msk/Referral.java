@@ -33,6 +33,12 @@ import java.util.Set;
  *                      referral date
  * @param regions       body regions with pain or symptoms; may be empty
  * @param findings      recorded findings; anything missing is not recorded
+ * @param painScore     current pain on the 0-10 numeric rating scale, or {@code null} if not
+ *                      recorded
+ * @param riskStratification stratified risk (for example STarT Back) recorded at first contact, or
+ *                      {@code null} if not stratified
+ * @param clinicianPriority a clinician's explicit priority decision, which wins over the derived
+ *                      category; {@code null} if none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Referral(
@@ -42,7 +48,10 @@ public record Referral(
         LocalDate referralDate,
         LocalDate symptomOnset,
         Set<BodyRegion> regions,
-        Map<Finding, Observation> findings) {
+        Map<Finding, Observation> findings,
+        Integer painScore,
+        RiskStratification riskStratification,
+        PriorityCategory clinicianPriority) {
 
     public Referral {
         sex = sex == null ? Sex.NOT_RECORDED : sex;
@@ -113,6 +122,45 @@ public record Referral(
     /** The findings of {@code group} that are not recorded, in the order given. */
     public List<Finding> notRecorded(Collection<Finding> group) {
         return group.stream().filter(this::isNotRecorded).toList();
+    }
+
+    /** How many body regions the referral names. */
+    public int regionCount() {
+        return regions.size();
+    }
+
+    /** True if the pain score is recorded and at least {@code score}. */
+    public boolean painAtLeast(int score) {
+        return painScore != null && painScore >= score;
+    }
+
+    /** True if the pain score is recorded and below {@code score}. */
+    public boolean painBelow(int score) {
+        return painScore != null && painScore < score;
+    }
+
+    public boolean painNotRecorded() {
+        return painScore == null;
+    }
+
+    /** True if {@code finding} is present with its own onset recorded. */
+    public boolean ownOnsetKnown(Finding finding) {
+        return isPresent(finding) && observation(finding).onset() != null;
+    }
+
+    /**
+     * True if {@code finding}'s own onset is recorded and it was at most {@code days} days before the
+     * referral date (same day = 0 days).
+     */
+    public boolean ownOnsetWithinDays(Finding finding, int days) {
+        LocalDate own = observation(finding).onset();
+        return own != null && daysBeforeReferral(own) <= days;
+    }
+
+    /** True if {@code finding}'s own onset is recorded and at least {@code days} days before the referral. */
+    public boolean ownOnsetAtLeastDaysBefore(Finding finding, int days) {
+        LocalDate own = observation(finding).onset();
+        return own != null && daysBeforeReferral(own) >= days;
     }
 
     public boolean hasRegion(BodyRegion region) {
@@ -218,8 +266,26 @@ public record Referral(
         private LocalDate symptomOnset;
         private final Set<BodyRegion> regions = EnumSet.noneOf(BodyRegion.class);
         private final Map<Finding, Observation> findings = new EnumMap<>(Finding.class);
+        private Integer painScore;
+        private RiskStratification riskStratification;
+        private PriorityCategory clinicianPriority;
 
         private Builder() {
+        }
+
+        public Builder painScore(Integer painScore) {
+            this.painScore = painScore;
+            return this;
+        }
+
+        public Builder riskStratification(RiskStratification riskStratification) {
+            this.riskStratification = riskStratification;
+            return this;
+        }
+
+        public Builder clinicianPriority(PriorityCategory clinicianPriority) {
+            this.clinicianPriority = clinicianPriority;
+            return this;
         }
 
         public Builder referralId(String referralId) {
@@ -272,7 +338,8 @@ public record Referral(
         }
 
         public Referral build() {
-            return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings);
+            return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings, painScore,
+                    riskStratification, clinicianPriority);
         }
     }
 }

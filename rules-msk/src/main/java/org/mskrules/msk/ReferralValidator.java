@@ -10,6 +10,9 @@ import org.mskrules.core.Violation;
 final class ReferralValidator {
     static final int MAX_AGE_YEARS = 130;
     static final int MAX_REFERRAL_ID_LENGTH = 64;
+    static final int MAX_PAIN_SCORE = 10;
+    static final int STARTBACK_MAX_TOTAL = 9;
+    static final int STARTBACK_MAX_DISTRESS = 5;
 
     private ReferralValidator() {
     }
@@ -56,6 +59,47 @@ final class ReferralValidator {
                         "onset [" + o.onset() + "] is after the referral date [" + r.referralDate() + "]"));
             }
         }
+        if (r.painScore() != null && (r.painScore() < 0 || r.painScore() > MAX_PAIN_SCORE)) {
+            v.add(new Violation("/painScore", "OUT_OF_RANGE",
+                    "painScore must be in [0, " + MAX_PAIN_SCORE + "] but was [" + r.painScore() + "]"));
+        }
+        if (r.riskStratification() != null) {
+            validateRisk(r.riskStratification(), v);
+        }
         return v;
+    }
+
+    /** The shape of a risk result; deriving the category from scores is the rules' job. */
+    private static void validateRisk(RiskStratification s, List<Violation> v) {
+        String at = "/riskStratification";
+        if (s.tool() == null) {
+            v.add(new Violation(at + "/tool", "REQUIRED", "the stratification tool is required: " + List.of(RiskTool.values())));
+        }
+        if (s.category() != null && s.scored()) {
+            v.add(new Violation(at, "INCONSISTENT", "give the category or the scores, not both"));
+        } else if (s.category() == null && !s.scored()) {
+            v.add(new Violation(at + "/category", "REQUIRED", "a category, or STarT Back totalScore and distressScore, is required"));
+        }
+        if (!s.scored()) {
+            return;
+        }
+        if (s.tool() != null && s.tool() != RiskTool.STARTBACK) {
+            v.add(new Violation(at, "INVALID", "scores are accepted for STARTBACK only; give the category for " + s.tool()));
+        }
+        if (s.totalScore() == null) {
+            v.add(new Violation(at + "/totalScore", "REQUIRED", "totalScore is required with distressScore"));
+        } else if (s.totalScore() < 0 || s.totalScore() > STARTBACK_MAX_TOTAL) {
+            v.add(new Violation(at + "/totalScore", "OUT_OF_RANGE",
+                    "totalScore must be in [0, " + STARTBACK_MAX_TOTAL + "] but was [" + s.totalScore() + "]"));
+        }
+        if (s.distressScore() == null) {
+            v.add(new Violation(at + "/distressScore", "REQUIRED", "distressScore is required with totalScore"));
+        } else if (s.distressScore() < 0 || s.distressScore() > STARTBACK_MAX_DISTRESS) {
+            v.add(new Violation(at + "/distressScore", "OUT_OF_RANGE",
+                    "distressScore must be in [0, " + STARTBACK_MAX_DISTRESS + "] but was [" + s.distressScore() + "]"));
+        } else if (s.totalScore() != null && s.distressScore() > s.totalScore()) {
+            v.add(new Violation(at + "/distressScore", "INCONSISTENT", "distressScore [" + s.distressScore()
+                    + "] exceeds totalScore [" + s.totalScore() + "]; the distress items are part of the total"));
+        }
     }
 }

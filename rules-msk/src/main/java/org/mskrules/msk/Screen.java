@@ -19,5 +19,16 @@ public enum Screen {
     /** Visual symptoms, required when giant cell arteritis is suspected (BSR 2020). */
     GIANT_CELL_ARTERITIS_VISUAL,
     /** Pain out of proportion and on passive stretch, required after fracture, crush or tight cast (BOAST 10). */
-    COMPARTMENT_SYNDROME
+    COMPARTMENT_SYNDROME,
+    /**
+     * The priority-patient criteria (NHS England PR2022): what is needed to decide whether the patient
+     * is a priority patient. Not a red-flag screen: it blocks self-management but does not on its own
+     * send the referral to community triage.
+     */
+    PRIORITY_CRITERIA;
+
+    /** True for the screens that rule red flags in or out (all but {@link #PRIORITY_CRITERIA}). */
+    public boolean isRedFlagScreen() {
+        return this != PRIORITY_CRITERIA;
+    }
 }

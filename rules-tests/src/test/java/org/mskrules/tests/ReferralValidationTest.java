@@ -37,7 +37,7 @@ class ReferralValidationTest {
         @Test
         void everyProblemIsReportedTogetherWithItsFieldPath() {
             Referral r = new Referral("", -3, null, AS_OF.plusDays(1), AS_OF.plusDays(5), null,
-                    java.util.Map.of(Finding.FEVER, new Observation(FindingStatus.ABSENT, AS_OF, null)));
+                    java.util.Map.of(Finding.FEVER, new Observation(FindingStatus.ABSENT, AS_OF, null)), null, null, null);
             assertThatThrownBy(() -> rules.assess(r, AS_OF))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                             .extracting(Violation::path, Violation::code)
@@ -51,7 +51,7 @@ class ReferralValidationTest {
 
         @Test
         void missingAgeAndReferralDateAreRequired() {
-            assertThat(rules.validate(new Referral(null, null, null, null, null, null, null), AS_OF))
+            assertThat(rules.validate(new Referral(null, null, null, null, null, null, null, null, null, null), AS_OF))
                     .extracting(Violation::path)
                     .containsExactly("/ageYears", "/referralDate");
         }

@@ -91,7 +91,7 @@ final class SyntheticReferrals {
                 // else: not recorded, left out as a real referral would
             }
             return new Referral(null, age.generate(in), SEXES[integers().between(0, SEXES.length - 1).generate(in)],
-                    referralDate, onset, regions, findings);
+                    referralDate, onset, regions, findings, null, null, null);
         };
     }
 
@@ -106,6 +106,7 @@ final class SyntheticReferrals {
         findings.putAll(referral.findings());
         findings.put(finding, observation);
         return new Referral(referral.referralId(), referral.ageYears(), referral.sex(), referral.referralDate(),
-                referral.symptomOnset(), referral.regions(), findings);
+                referral.symptomOnset(), referral.regions(), findings, referral.painScore(),
+                referral.riskStratification(), referral.clinicianPriority());
     }
 }

@@ -6,14 +6,24 @@ import java.util.List;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.mskrules.core.RuleInfo;
+import java.util.Comparator;
 import org.mskrules.msk.Destination;
 import org.mskrules.msk.EscalationLevel;
 import org.mskrules.msk.Finding;
 import org.mskrules.msk.IncompleteScreen;
+import org.mskrules.msk.PriorityCategory;
+import org.mskrules.msk.PriorityCriterion;
+import org.mskrules.msk.PriorityDecision;
+import org.mskrules.msk.PriorityReason;
 import org.mskrules.msk.RedFlag;
 import org.mskrules.msk.RedFlagCondition;
 import org.mskrules.msk.Referral;
+import org.mskrules.msk.RiskCategory;
+import org.mskrules.msk.Route;
+import org.mskrules.msk.RouteReason;
 import org.mskrules.msk.Screen;
+import org.mskrules.msk.Specialty;
+import org.mskrules.msk.StratifiedRisk;
 
 /**
  * Builds the facts that rule consequences insert, from the firing rule's own metadata, so that a
@@ -36,9 +46,59 @@ public final class Facts {
     }
 
     /** The incomplete screen that {@code rule} reports, naming the items not recorded. */
-    public static IncompleteScreen incompleteScreen(Rule rule, List<String> missing) {
+    public static IncompleteScreen incompleteScreen(Rule rule, List<?> missing) {
         Map<String, Object> m = rule.getMetaData();
-        return new IncompleteScreen(text(m, "id"), Screen.valueOf(text(m, "screen")), missing, text(m, "source"));
+        return new IncompleteScreen(text(m, "id"), Screen.valueOf(text(m, "screen")),
+                missing.stream().map(String.class::cast).toList(), text(m, "source"));
+    }
+
+    /** The priority criterion that {@code rule} finds met. */
+    public static PriorityReason priorityReason(Rule rule) {
+        Map<String, Object> m = rule.getMetaData();
+        return new PriorityReason(text(m, "id"), PriorityCriterion.valueOf(text(m, "criterion")),
+                "true".equals(optional(m, "provisional")), text(m, "description"), text(m, "source"));
+    }
+
+    /**
+     * The priority decision that {@code rule} makes: the category and threshold from its metadata,
+     * the derived category from {@code reasons}, and the clinician's decision from the referral.
+     */
+    public static PriorityDecision priorityDecision(Rule rule, Referral referral, List<?> reasons) {
+        Map<String, Object> m = rule.getMetaData();
+        List<PriorityReason> sorted = reasons.stream().map(PriorityReason.class::cast)
+                .sorted(Comparator.comparing(PriorityReason::ruleId)).toList();
+        PriorityCategory derived = sorted.isEmpty() ? PriorityCategory.NON_PRIORITY : PriorityCategory.PRIORITY;
+        return new PriorityDecision(PriorityCategory.valueOf(text(m, "category")), derived,
+                referral.clinicianPriority(), sorted, Integer.parseInt(text(m, "waitingThresholdDays")),
+                text(m, "id"), text(m, "source"));
+    }
+
+    /** The routing reason that {@code rule} gives. */
+    public static RouteReason routeReason(Rule rule) {
+        Map<String, Object> m = rule.getMetaData();
+        String specialty = optional(m, "specialty");
+        return new RouteReason(text(m, "id"), Route.valueOf(text(m, "route")),
+                specialty == null ? null : Specialty.valueOf(specialty), null, text(m, "description"),
+                optional(m, "advice"), text(m, "source"));
+    }
+
+    /** The red-flag routing reason that {@code rule} gives for the highest flag, {@code flag}. */
+    public static RouteReason routeReason(Rule rule, RedFlag flag) {
+        Map<String, Object> m = rule.getMetaData();
+        return new RouteReason(text(m, "id"), Route.valueOf(text(m, "route")), null, flag.destination(),
+                text(m, "description") + " Highest flag: " + flag.ruleId() + " " + flag.condition() + " ("
+                        + flag.level() + ").", null, text(m, "source"));
+    }
+
+    /** The risk category that {@code rule} derives, read from its metadata. */
+    public static StratifiedRisk stratifiedRisk(Rule rule) {
+        return stratifiedRisk(rule, RiskCategory.valueOf(text(rule.getMetaData(), "riskCategory")));
+    }
+
+    /** The risk category {@code category}, set by {@code rule}. */
+    public static StratifiedRisk stratifiedRisk(Rule rule, RiskCategory category) {
+        Map<String, Object> m = rule.getMetaData();
+        return new StratifiedRisk(category, text(m, "id"), text(m, "source"));
     }
 
     /** JSON Pointers of the findings of {@code group} that {@code referral} does not record. */
@@ -59,6 +119,11 @@ public final class Facts {
             pointers.add("/symptomOnset");
         }
         return pointers;
+    }
+
+    private static String optional(Map<String, Object> metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : RuleInfo.metadataText(value);
     }
 
     private static String text(Map<String, Object> metadata, String key) {

@@ -8,8 +8,8 @@ import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.Violation;
 
 /**
- * The local choices (values marked L in the clinical reference) that the red-flag rules read, as
- * named numbers. Each rule-set version ships its defaults in {@code parameters.json}, part of the
+ * The local choices (values marked L in the clinical reference) that the red-flag, priority and
+ * routing rules read, as named numbers. Each rule-set version ships its defaults in {@code parameters.json}, part of the
  * version's hashed content; a service may override any of them through
  * {@link MskRules.Builder#parameter(String, int)}, and every assessment reports the values it used.
  * Immutable; every value is checked against its documented range.
@@ -27,20 +27,34 @@ import org.mskrules.core.Violation;
  *                                      not flagged as septic arthritis (an unrecorded history is)
  * @param myelopathyMinimumSigns        how many of hand clumsiness, unsteady gait and upper motor
  *                                      neuron signs make established myelopathy
+ * @param recentRehabilitationDays      surgery, a procedure or an injury is "recent" for the priority
+ *                                      criteria when it happened at most this many days before the
+ *                                      referral (the national text gives no number)
+ * @param highPainScore                 pain on the 0-10 numeric rating scale from which pain is "high"
+ *                                      for the third priority criterion
+ * @param failedFirstLineMinimumDays    how long first-line management must have been tried, from the
+ *                                      date it began to the referral, before a wanted surgical opinion
+ *                                      goes straight to secondary care
+ * @param multiSiteMinimumRegions       how many body regions make a presentation multi-site, which
+ *                                      goes to community triage
  */
-public record RedFlagParameters(
+public record LocalParameters(
         int malignancyAgeYears,
         int malignancyMinimumFeatures,
         int fragilityFractureAgeFemale,
         int fragilityFractureAgeMale,
         int childOrYoungPersonMaxAgeYears,
         int septicArthritisMaxHistoryDays,
-        int myelopathyMinimumSigns) {
+        int myelopathyMinimumSigns,
+        int recentRehabilitationDays,
+        int highPainScore,
+        int failedFirstLineMinimumDays,
+        int multiSiteMinimumRegions) {
 
     /** Inclusive ranges; a value outside its range is a configuration error, not a clamp. */
     private static final Map<String, int[]> RANGES = ranges();
 
-    public RedFlagParameters {
+    public LocalParameters {
         List<Violation> problems = new ArrayList<>();
         check(problems, "malignancyAgeYears", malignancyAgeYears);
         check(problems, "malignancyMinimumFeatures", malignancyMinimumFeatures);
@@ -49,6 +63,10 @@ public record RedFlagParameters(
         check(problems, "childOrYoungPersonMaxAgeYears", childOrYoungPersonMaxAgeYears);
         check(problems, "septicArthritisMaxHistoryDays", septicArthritisMaxHistoryDays);
         check(problems, "myelopathyMinimumSigns", myelopathyMinimumSigns);
+        check(problems, "recentRehabilitationDays", recentRehabilitationDays);
+        check(problems, "highPainScore", highPainScore);
+        check(problems, "failedFirstLineMinimumDays", failedFirstLineMinimumDays);
+        check(problems, "multiSiteMinimumRegions", multiSiteMinimumRegions);
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
@@ -76,6 +94,10 @@ public record RedFlagParameters(
         m.put("childOrYoungPersonMaxAgeYears", childOrYoungPersonMaxAgeYears);
         m.put("septicArthritisMaxHistoryDays", septicArthritisMaxHistoryDays);
         m.put("myelopathyMinimumSigns", myelopathyMinimumSigns);
+        m.put("recentRehabilitationDays", recentRehabilitationDays);
+        m.put("highPainScore", highPainScore);
+        m.put("failedFirstLineMinimumDays", failedFirstLineMinimumDays);
+        m.put("multiSiteMinimumRegions", multiSiteMinimumRegions);
         return m;
     }
 
@@ -89,26 +111,27 @@ public record RedFlagParameters(
         int[] r = RANGES.get(name);
         if (r == null) {
             throw new InvalidConfigurationException(List.of(new Violation("/parameters/" + name, "UNKNOWN_PARAMETER",
-                    "unknown red-flag parameter [" + name + "]; known: " + names())));
+                    "unknown local parameter [" + name + "]; known: " + names())));
         }
         return r.clone();
     }
 
     /** These parameters with the named ones replaced; fails on an unknown name or an out-of-range value. */
-    public RedFlagParameters with(Map<String, Integer> overrides) {
+    public LocalParameters with(Map<String, Integer> overrides) {
         List<Violation> unknown = new ArrayList<>();
         overrides.keySet().stream().filter(k -> !RANGES.containsKey(k)).forEach(k -> unknown.add(
                 new Violation("/parameters/" + k, "UNKNOWN_PARAMETER",
-                        "unknown red-flag parameter [" + k + "]; known: " + names())));
+                        "unknown local parameter [" + k + "]; known: " + names())));
         if (!unknown.isEmpty()) {
             throw new InvalidConfigurationException(unknown);
         }
         Map<String, Integer> m = asMap();
         m.putAll(overrides);
-        return new RedFlagParameters(m.get("malignancyAgeYears"), m.get("malignancyMinimumFeatures"),
+        return new LocalParameters(m.get("malignancyAgeYears"), m.get("malignancyMinimumFeatures"),
                 m.get("fragilityFractureAgeFemale"), m.get("fragilityFractureAgeMale"),
                 m.get("childOrYoungPersonMaxAgeYears"), m.get("septicArthritisMaxHistoryDays"),
-                m.get("myelopathyMinimumSigns"));
+                m.get("myelopathyMinimumSigns"), m.get("recentRehabilitationDays"), m.get("highPainScore"),
+                m.get("failedFirstLineMinimumDays"), m.get("multiSiteMinimumRegions"));
     }
 
     /**
@@ -142,6 +165,10 @@ public record RedFlagParameters(
         m.put("childOrYoungPersonMaxAgeYears", new int[] {15, 30});
         m.put("septicArthritisMaxHistoryDays", new int[] {7, 90});
         m.put("myelopathyMinimumSigns", new int[] {1, 3});
+        m.put("recentRehabilitationDays", new int[] {7, 365});
+        m.put("highPainScore", new int[] {1, 10});
+        m.put("failedFirstLineMinimumDays", new int[] {0, 182});
+        m.put("multiSiteMinimumRegions", new int[] {2, BodyRegion.values().length});
         return m;
     }
 }

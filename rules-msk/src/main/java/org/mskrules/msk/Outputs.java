@@ -1,0 +1,86 @@
+package org.mskrules.msk;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The facts an MSK evaluation returns, their deterministic order, and the assembly of the route
+ * decision from the routing reasons. Assembly only: which route applies is decided by the routing
+ * rules; here the first in {@link Route} precedence is taken and the service standard looked up.
+ */
+final class Outputs {
+    private static final List<Class<?>> TYPES = List.of(RedFlag.class, IncompleteScreen.class,
+            PriorityDecision.class, StratifiedRisk.class, RouteReason.class);
+
+    static final Comparator<RouteReason> REASON_ORDER =
+            Comparator.comparing(RouteReason::route).thenComparing(RouteReason::ruleId);
+
+    /** By type, then within a type by its reporting order. */
+    static final Comparator<Object> ORDER = Outputs::compare;
+
+    private Outputs() {
+    }
+
+    static boolean isOutput(Object fact) {
+        return TYPES.contains(fact.getClass());
+    }
+
+    private static int compare(Object a, Object b) {
+        int byType = Integer.compare(TYPES.indexOf(a.getClass()), TYPES.indexOf(b.getClass()));
+        if (byType != 0) {
+            return byType;
+        }
+        if (a instanceof RedFlag x && b instanceof RedFlag y) {
+            return RedFlag.REPORTING_ORDER.compare(x, y);
+        }
+        if (a instanceof IncompleteScreen x && b instanceof IncompleteScreen y) {
+            return x.ruleId().compareTo(y.ruleId());
+        }
+        if (a instanceof RouteReason x && b instanceof RouteReason y) {
+            return REASON_ORDER.compare(x, y);
+        }
+        if (a instanceof StratifiedRisk x && b instanceof StratifiedRisk y) {
+            return x.ruleId().compareTo(y.ruleId());
+        }
+        return a instanceof PriorityDecision x && b instanceof PriorityDecision y ? x.ruleId().compareTo(y.ruleId()) : 0;
+    }
+
+    /**
+     * The route: the highest-precedence route any routing rule gave, its reasons, and the reasons it
+     * outranks, with the time frame from the red flag or from the service standards.
+     *
+     * @throws IllegalStateException if no routing rule fired, which the first-contact rules prevent
+     */
+    static RouteDecision route(List<RouteReason> all, List<RedFlag> flags, PriorityDecision priority,
+            ServiceProfile profile) {
+        Route route = all.stream().map(RouteReason::route).min(Comparator.naturalOrder())
+                .orElseThrow(() -> new IllegalStateException("no routing rule fired; every rule set must route every referral"));
+        List<RouteReason> reasons = all.stream().filter(r -> r.route() == route).sorted(REASON_ORDER).toList();
+        List<RouteReason> outranked = all.stream().filter(r -> r.route() != route).sorted(REASON_ORDER).toList();
+        Specialty specialty = reasons.stream().map(RouteReason::specialty).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        Destination destination = reasons.stream().map(RouteReason::destination).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        int seenWithin = profile.seenWithinDays(priority.category());
+        String standard = (priority.isPriority() ? "priority (urgent) " : "routine ") + "standard of "
+                + profile.name();
+        return switch (route) {
+            case RED_FLAG_PATHWAY -> new RouteDecision(route, null, destination, flags.get(0).timeFrame(), null, null,
+                    reasons, outranked);
+            case SECONDARY_CARE -> new RouteDecision(route, specialty, null,
+                    "Referral to " + specialty + " on the local secondary-care pathway", null, null, reasons, outranked);
+            case COMMUNITY_MSK_TRIAGE -> new RouteDecision(route, null, null,
+                    (profile.triageWithinHours() != null ? "Triaged within " + profile.triageWithinHours() + " hours; " : "")
+                            + "seen within " + seenWithin + " days (" + standard + ")",
+                    profile.triageWithinHours(), seenWithin, reasons, outranked);
+            case COMMUNITY_MSK_THERAPY -> new RouteDecision(route, null, null,
+                    "Seen within " + seenWithin + " days (" + standard + ")", null, seenWithin, reasons, outranked);
+            case SUPPORTED_SELF_MANAGEMENT -> new RouteDecision(route, null, null,
+                    "Self-management resources and safety-net advice now", null, null, reasons, outranked);
+            case FIRST_CONTACT_PRACTITIONER -> new RouteDecision(route, null, null,
+                    "Next available First Contact Practitioner appointment in the practice", null, null, reasons,
+                    outranked);
+        };
+    }
+}

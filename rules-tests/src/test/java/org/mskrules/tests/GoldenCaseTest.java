@@ -1,0 +1,208 @@
+package org.mskrules.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.mskrules.core.Json;
+import org.mskrules.core.RuleInfo;
+import org.mskrules.msk.Assessment;
+import org.mskrules.msk.IncompleteScreen;
+import org.mskrules.msk.MskRules;
+import org.mskrules.msk.PriorityCategory;
+import org.mskrules.msk.PriorityCriterion;
+import org.mskrules.msk.PriorityReason;
+import org.mskrules.msk.RedFlag;
+import org.mskrules.msk.Referral;
+import org.mskrules.msk.Route;
+import org.mskrules.msk.RouteReason;
+import org.mskrules.msk.ServiceProfile;
+
+/**
+ * Runs every golden case in {@code golden/red-flags/} and {@code golden/priority-routing/}, and checks
+ * coverage: every rule has a positive case; every red-flag rule and every rule that reads a local
+ * parameter has a near-miss; every route and every priority criterion has at least three cases.
+ */
+class GoldenCaseTest {
+    static final List<String> FOLDERS = List.of("golden/red-flags", "golden/priority-routing");
+    static final int MIN_CASES_PER_ROUTE_AND_CRITERION = 3;
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final Map<String, MskRules> RULES = new ConcurrentHashMap<>();
+
+    static List<GoldenCase> cases() {
+        List<GoldenCase> cases = new ArrayList<>();
+        for (String folder : FOLDERS) {
+            cases.addAll(cases(folder));
+        }
+        return cases;
+    }
+
+    static List<GoldenCase> cases(String folder) {
+        try {
+            Path dir = Path.of(GoldenCaseTest.class.getClassLoader().getResource(folder).toURI());
+            List<GoldenCase> cases = new ArrayList<>();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    GoldenCase c = JSON.readValue(file.toFile(), GoldenCase.class);
+                    String fileName = file.getFileName().toString().replace(".json", "");
+                    if (!fileName.equals(c.name())) {
+                        throw new IllegalStateException("golden case [" + file + "] has name [" + c.name() + "]");
+                    }
+                    cases.add(c);
+                }
+            }
+            return cases;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MskRules rules(GoldenCase c) {
+        String key = c.ruleSetVersion() + "|" + c.parameters() + "|" + c.profile();
+        return RULES.computeIfAbsent(key, k -> {
+            MskRules.Builder b = MskRules.builder();
+            if (c.ruleSetVersion() != null) {
+                b.ruleSetVersion(c.ruleSetVersion());
+            }
+            if (c.parameters() != null) {
+                c.parameters().forEach(b::parameter);
+            }
+            if (c.profile() != null) {
+                b.serviceProfile(ServiceProfile.read(new ByteArrayInputStream(
+                        c.profile().toString().getBytes(StandardCharsets.UTF_8))));
+            }
+            return b.build();
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyGoldenCaseGivesTheOutcomeTheGuidanceExpects() {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            Referral referral = JSON.treeToValue(c.referral(), Referral.class);
+            Assessment a = rules(c).assess(referral, c.asOf());
+            GoldenCase.Expected e = c.expected();
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat(a.escalation()).as("escalation of %s", c.name()).isEqualTo(e.escalation());
+            soft.assertThat(a.redFlags()).extracting(RedFlag::ruleId).as("red flags of %s", c.name())
+                    .containsExactlyInAnyOrderElementsOf(e.redFlags());
+            soft.assertThat(a.incompleteScreens()).filteredOn(s -> s.screen().isRedFlagScreen())
+                    .extracting(IncompleteScreen::ruleId).as("red-flag screens of %s", c.name())
+                    .containsExactlyInAnyOrderElementsOf(e.incompleteScreens());
+            if (e.missing() != null) {
+                e.missing().forEach((ruleId, pointers) -> soft.assertThat(a.incompleteScreens())
+                        .filteredOn(s -> s.ruleId().equals(ruleId))
+                        .flatExtracting(IncompleteScreen::missing)
+                        .as("missing items of %s in %s", ruleId, c.name())
+                        .containsExactlyInAnyOrderElementsOf(pointers));
+            }
+            if (e.priority() != null) {
+                GoldenCase.Priority p = e.priority();
+                soft.assertThat(a.priority().category()).as("priority category of %s", c.name()).isEqualTo(p.category());
+                soft.assertThat(a.priority().derived()).as("derived priority of %s", c.name()).isEqualTo(p.derived());
+                soft.assertThat(a.priority().reasons()).extracting(PriorityReason::ruleId)
+                        .as("priority reasons of %s", c.name()).containsExactlyInAnyOrderElementsOf(p.reasons());
+                if (p.thresholdDays() != null) {
+                    soft.assertThat(a.priority().waitingThresholdDays()).as("threshold of %s", c.name())
+                            .isEqualTo(p.thresholdDays());
+                }
+                soft.assertThat(a.incompleteScreens().stream().anyMatch(s -> s.ruleId().equals(PRIORITY_SCREEN)))
+                        .as("priority screen incomplete in %s", c.name()).isEqualTo(p.screenIncomplete());
+            }
+            if (e.route() != null) {
+                GoldenCase.RouteExpected r = e.route();
+                soft.assertThat(a.route().route()).as("route of %s", c.name()).isEqualTo(r.route());
+                soft.assertThat(a.route().specialty()).as("specialty of %s", c.name()).isEqualTo(r.specialty());
+                soft.assertThat(a.route().destination()).as("destination of %s", c.name()).isEqualTo(r.destination());
+                soft.assertThat(a.route().reasons()).extracting(RouteReason::ruleId)
+                        .as("route reasons of %s", c.name()).containsExactlyInAnyOrderElementsOf(r.reasons());
+            }
+            if (c.positive()) {
+                soft.assertThat(expectedIds(c)).as("positive case %s must expect its rule %s", c.name(), c.rule())
+                        .contains(c.rule());
+            } else {
+                soft.assertThat(expectedIds(c)).as("near-miss %s must not expect %s", c.name(), c.rule())
+                        .doesNotContain(c.rule());
+            }
+            soft.assertAll();
+        }));
+    }
+
+    static final String PRIORITY_SCREEN = "SCR-PRI-001";
+
+    /** Every rule id the case expects to fire, as far as it asserts. */
+    static Set<String> expectedIds(GoldenCase c) {
+        GoldenCase.Expected e = c.expected();
+        Set<String> ids = new TreeSet<>(e.redFlags());
+        ids.addAll(e.incompleteScreens());
+        if (e.priority() != null) {
+            ids.addAll(e.priority().reasons());
+            ids.add(e.priority().category() == PriorityCategory.PRIORITY ? "PRI-CAT-001" : "PRI-CAT-002");
+            if (Boolean.TRUE.equals(e.priority().screenIncomplete())) {
+                ids.add(PRIORITY_SCREEN);
+            }
+        }
+        if (e.route() != null) {
+            ids.addAll(e.route().reasons());
+        }
+        return ids;
+    }
+
+    @Test
+    void everyRuleHasAPositiveCaseAndEveryRedFlagOrParameterisedRuleANearMiss() {
+        List<GoldenCase> cases = cases();
+        Set<String> missingPositive = new TreeSet<>();
+        Set<String> missingNearMiss = new TreeSet<>();
+        for (RuleInfo rule : MskRules.builder().build().rules()) {
+            boolean positive = cases.stream().anyMatch(c -> c.positive() && c.rule().equals(rule.id()));
+            boolean nearMiss = cases.stream().anyMatch(c -> !c.positive() && c.rule().equals(rule.id()));
+            if (!positive) {
+                missingPositive.add(rule.id());
+            }
+            boolean needsNearMiss = "red-flag".equals(rule.meta("kind")) || rule.meta("parameters") != null;
+            if (needsNearMiss && !nearMiss) {
+                missingNearMiss.add(rule.id());
+            }
+        }
+        assertThat(missingPositive).as("rules without a positive golden case").isEmpty();
+        assertThat(missingNearMiss).as("red-flag or parameterised rules without a near-miss golden case").isEmpty();
+    }
+
+    @Test
+    void everyRouteAndEveryPriorityCriterionHasAtLeastThreeCases() {
+        List<GoldenCase> cases = cases();
+        for (Route route : Route.values()) {
+            assertThat(cases).filteredOn(c -> c.expected().route() != null && c.expected().route().route() == route)
+                    .as("golden cases routed to %s", route).hasSizeGreaterThanOrEqualTo(MIN_CASES_PER_ROUTE_AND_CRITERION);
+        }
+        Map<String, PriorityCriterion> criterionOf = new java.util.HashMap<>();
+        for (RuleInfo rule : MskRules.builder().build().rules()) {
+            if ("priority-criterion".equals(rule.meta("kind"))) {
+                criterionOf.put(rule.id(), PriorityCriterion.valueOf(rule.meta("criterion")));
+            }
+        }
+        for (PriorityCriterion criterion : PriorityCriterion.values()) {
+            assertThat(cases).filteredOn(c -> c.expected().priority() != null && c.expected().priority().reasons()
+                            .stream().anyMatch(id -> criterionOf.get(id) == criterion))
+                    .as("golden cases meeting %s", criterion).hasSizeGreaterThanOrEqualTo(MIN_CASES_PER_ROUTE_AND_CRITERION);
+        }
+    }
+}
