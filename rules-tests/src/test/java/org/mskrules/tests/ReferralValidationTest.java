@@ -21,6 +21,9 @@ import org.mskrules.msk.FindingStatus;
 import org.mskrules.msk.MskRules;
 import org.mskrules.msk.Observation;
 import org.mskrules.msk.Referral;
+import org.mskrules.msk.RiskCategory;
+import org.mskrules.msk.RiskStratification;
+import org.mskrules.msk.RiskTool;
 import org.mskrules.msk.Trend;
 
 class ReferralValidationTest {
@@ -62,6 +65,34 @@ class ReferralValidationTest {
                     .finding(Finding.LEG_PAIN, Observation.present(AS_OF, Trend.STABLE)).build();
             assertThat(rules.validate(r, AS_OF)).extracting(Violation::path, Violation::code)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("/findings/LEG_PAIN/onset", "AFTER_REFERRAL_DATE"));
+        }
+
+        @Test
+        void aPainScoreOutsideZeroToTenAndAMalformedRiskResultAreAllReported() {
+            Referral r = Referral.builder().ageYears(40).referralDate(AS_OF).painScore(11)
+                    .riskStratification(new RiskStratification(RiskTool.STARTMSK, RiskCategory.LOW, 12, 6)).build();
+            assertThat(rules.validate(r, AS_OF)).extracting(Violation::path, Violation::code).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("/painScore", "OUT_OF_RANGE"),
+                    org.assertj.core.groups.Tuple.tuple("/riskStratification", "INCONSISTENT"),
+                    org.assertj.core.groups.Tuple.tuple("/riskStratification", "INVALID"),
+                    org.assertj.core.groups.Tuple.tuple("/riskStratification/totalScore", "OUT_OF_RANGE"),
+                    org.assertj.core.groups.Tuple.tuple("/riskStratification/distressScore", "OUT_OF_RANGE"));
+        }
+
+        @Test
+        void startBackScoresMustBothBeGivenAndTheDistressItemsArePartOfTheTotal() {
+            Referral onlyTotal = Referral.builder().ageYears(40).referralDate(AS_OF)
+                    .riskStratification(new RiskStratification(RiskTool.STARTBACK, null, 5, null)).build();
+            assertThat(rules.validate(onlyTotal, AS_OF)).extracting(Violation::path, Violation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("/riskStratification/distressScore", "REQUIRED"));
+            Referral distressAboveTotal = Referral.builder().ageYears(40).referralDate(AS_OF)
+                    .riskStratification(RiskStratification.startBack(2, 3)).build();
+            assertThat(rules.validate(distressAboveTotal, AS_OF)).extracting(Violation::path, Violation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("/riskStratification/distressScore", "INCONSISTENT"));
+            Referral nothing = Referral.builder().ageYears(40).referralDate(AS_OF)
+                    .riskStratification(new RiskStratification(null, null, null, null)).build();
+            assertThat(rules.validate(nothing, AS_OF)).extracting(Violation::path)
+                    .containsExactlyInAnyOrder("/riskStratification/tool", "/riskStratification/category");
         }
 
         @Test
