@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MskRulesCliTest {
     static final String EXAMPLE = "../examples/referral-back-pain-saddle-numbness.json";
+    static final String REHAB = "../examples/referral-ankle-fracture-rehabilitation.json";
+    static final String EAST_LANCASHIRE = "../examples/service-profile-east-lancashire.json";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -30,6 +32,33 @@ class MskRulesCliTest {
                 .contains("rule RF-CES-001; source: GIRFT National suspected cauda equina syndrome pathway, 2023")
                 .contains("SCR-CES-001")
                 .contains("rule set msk-referral 1.0.0 (sha256:");
+        assertThat(text).contains("Route:       RED_FLAG_PATHWAY -> EMERGENCY_DEPARTMENT").contains("rule RT-RF-001");
+    }
+
+    @Test
+    void theRehabilitationExampleIsAPriorityPatientForTherapyWithinTheLocalStandard() {
+        assertThat(run("assess", REHAB, "--as-of", "2026-11-23", "--profile", EAST_LANCASHIRE))
+                .isEqualTo(MskRulesCli.DECIDED);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("Priority:    PRIORITY (derived PRIORITY); waiting-time threshold 14 days (rule PRI-CAT-001)")
+                .contains("RECENT_INJURY: rule PRI-INJ-001")
+                .contains("Route:       COMMUNITY_MSK_THERAPY")
+                .contains("Seen within 5 days")
+                .contains("rule RT-THE-005")
+                .contains("service profile: East Lancashire IMPRS");
+        out.reset();
+        assertThat(run("assess", REHAB, "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.DECIDED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Seen within 14 days");
+    }
+
+    @Test
+    void aBadServiceProfileIsAUsageErrorNamingEveryProblem(@TempDir Path dir) throws IOException {
+        Path profile = dir.resolve("profile.json");
+        Files.writeString(profile, "{\"urgentSeenWithinDays\": 30, \"triageWithinHours\": 0}");
+        assertThat(run("assess", REHAB, "--as-of", "2026-11-23", "--profile", profile.toString()))
+                .isEqualTo(MskRulesCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/urgentSeenWithinDays OUT_OF_RANGE")
+                .contains("/triageWithinHours OUT_OF_RANGE");
     }
 
     @Test

@@ -63,8 +63,8 @@ final class Outputs {
         Destination destination = reasons.stream().map(RouteReason::destination).filter(Objects::nonNull)
                 .findFirst().orElse(null);
         int seenWithin = profile.seenWithinDays(priority.category());
-        String standard = (priority.isPriority() ? "priority (urgent) " : "routine ") + "standard of "
-                + profile.name();
+        String standard = (priority.isPriority() ? "urgent standard, for priority patients" : "routine standard")
+                + "; service profile: " + profile.name();
         return switch (route) {
             case RED_FLAG_PATHWAY -> new RouteDecision(route, null, destination, flags.get(0).timeFrame(), null, null,
                     reasons, outranked);

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param category              the category in force
  * @param derived               the category the national criteria give: priority if any reason
  * @param clinician             the clinician's explicit decision, or {@code null} if none recorded
- * @param reasons               every criterion met, by rule id
+ * @param reasons               every criterion met, in criterion order then by rule id
  * @param waitingThresholdDays  the national waiting-time threshold for {@code category}: 14 days for
  *                              priority, 84 for non-priority; a wait longer than this breaches it
  * @param ruleId                the rule that set the category and threshold

@@ -54,7 +54,7 @@ public record ServiceProfile(
 
     /** The national defaults. */
     public static final ServiceProfile NATIONAL =
-            new ServiceProfile("National defaults", true, true, null, NATIONAL_PRIORITY_DAYS, NATIONAL_NON_PRIORITY_DAYS);
+            new ServiceProfile("National defaults (NHS England PR2022)", true, true, null, NATIONAL_PRIORITY_DAYS, NATIONAL_NON_PRIORITY_DAYS);
 
     public ServiceProfile {
         List<Violation> problems = problems(name, triageWithinHours, urgentSeenWithinDays, routineSeenWithinDays);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mskrules.msk.Destination;
 import org.mskrules.msk.EscalationLevel;
 import org.mskrules.msk.PriorityCategory;
+import org.mskrules.msk.RiskCategory;
 import org.mskrules.msk.Route;
 import org.mskrules.msk.Specialty;
 
@@ -49,6 +50,7 @@ record GoldenCase(
      * @param missing           for some screens, exactly the JSON Pointers expected to be reported missing
      * @param priority          the priority decision, if the case asserts it
      * @param route             the route decision, if the case asserts it
+     * @param risk              the stratified risk the rules use, if the case asserts it
      */
     record Expected(
             EscalationLevel escalation,
@@ -56,7 +58,15 @@ record GoldenCase(
             List<String> incompleteScreens,
             Map<String, List<String>> missing,
             Priority priority,
-            RouteExpected route) {
+            RouteExpected route,
+            Risk risk) {
+    }
+
+    /**
+     * @param category the risk category
+     * @param rule     the rule that sets it (STR-SB-* from STarT Back scores, STR-CAT-001 as recorded)
+     */
+    record Risk(RiskCategory category, String rule) {
     }
 
     /**

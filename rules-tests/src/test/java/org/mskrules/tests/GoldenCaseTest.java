@@ -135,6 +135,14 @@ class GoldenCaseTest {
                 soft.assertThat(a.route().reasons()).extracting(RouteReason::ruleId)
                         .as("route reasons of %s", c.name()).containsExactlyInAnyOrderElementsOf(r.reasons());
             }
+            if (e.risk() != null) {
+                soft.assertThat(a.stratifiedRisk()).as("stratified risk of %s", c.name()).isNotNull();
+                if (a.stratifiedRisk() != null) {
+                    soft.assertThat(a.stratifiedRisk().category()).as("risk category of %s", c.name())
+                            .isEqualTo(e.risk().category());
+                    soft.assertThat(a.stratifiedRisk().ruleId()).as("risk rule of %s", c.name()).isEqualTo(e.risk().rule());
+                }
+            }
             if (c.positive()) {
                 soft.assertThat(expectedIds(c)).as("positive case %s must expect its rule %s", c.name(), c.rule())
                         .contains(c.rule());
@@ -162,6 +170,9 @@ class GoldenCaseTest {
         }
         if (e.route() != null) {
             ids.addAll(e.route().reasons());
+        }
+        if (e.risk() != null) {
+            ids.add(e.risk().rule());
         }
         return ids;
     }

@@ -66,7 +66,7 @@ public final class Facts {
     public static PriorityDecision priorityDecision(Rule rule, Referral referral, List<?> reasons) {
         Map<String, Object> m = rule.getMetaData();
         List<PriorityReason> sorted = reasons.stream().map(PriorityReason.class::cast)
-                .sorted(Comparator.comparing(PriorityReason::ruleId)).toList();
+                .sorted(Comparator.comparing(PriorityReason::criterion).thenComparing(PriorityReason::ruleId)).toList();
         PriorityCategory derived = sorted.isEmpty() ? PriorityCategory.NON_PRIORITY : PriorityCategory.PRIORITY;
         return new PriorityDecision(PriorityCategory.valueOf(text(m, "category")), derived,
                 referral.clinicianPriority(), sorted, Integer.parseInt(text(m, "waitingThresholdDays")),
