@@ -1,5 +1,6 @@
 package org.mskrules.msk;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,7 +43,8 @@ public record PriorityDecision(
         }
     }
 
-    /** True if the category in force is priority. */
+    /** True if the category in force is priority. Not serialised: {@link #category()} says it. */
+    @JsonIgnore
     public boolean isPriority() {
         return category == PriorityCategory.PRIORITY;
     }
