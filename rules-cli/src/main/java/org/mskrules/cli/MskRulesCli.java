@@ -29,12 +29,13 @@ import org.mskrules.msk.RouteReason;
 import org.mskrules.msk.ServiceProfile;
 
 /**
- * {@code assess FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--json]}: assesses one referral
- * JSON file and prints the decision with its explanation. The full command-line tool (batch input,
+ * {@code assess FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--profile PROFILE.json] [--json]}:
+ * assesses one referral JSON file (red flags, screens, priority, route) and prints the decision with
+ * its explanation. The full command-line tool (batch input,
  * waiting lists, diffs) is planned; this is the minimal front end.
  *
  * <p>Exit codes: 0 decided, 1 input rejected, 2 usage error (including an unknown rule-set
- * version), 3 internal failure.
+ * version or an invalid service profile), 3 internal failure.
  */
 public final class MskRulesCli {
     static final int DECIDED = 0;

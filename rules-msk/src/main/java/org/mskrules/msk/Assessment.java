@@ -17,7 +17,8 @@ import org.mskrules.core.Trace;
  *
  * @param referralId        the referral's own reference, echoed; may be {@code null}
  * @param escalation        the highest level of any red flag
- * @param redFlags          red flags found, highest level first then by rule id
+ * @param redFlags          red flags found, in {@link RedFlag#REPORTING_ORDER}: highest level
+ *                          first, then the most time-critical destination, then rule id
  * @param incompleteScreens screens the presentation requires that the referral does not complete
  * @param priority          priority patient or not, why, and the waiting-time threshold
  * @param route             where the referral goes, why, and how soon

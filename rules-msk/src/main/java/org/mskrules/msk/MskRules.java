@@ -18,6 +18,7 @@ import org.mskrules.core.Json;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.RuleSetRegistry;
+import org.mskrules.core.RulesException;
 import org.mskrules.core.Trace;
 import org.mskrules.core.Violation;
 
@@ -105,12 +106,12 @@ public final class MskRules {
         List<RedFlag> flags = evaluation.outputs(RedFlag.class);
         List<PriorityDecision> priority = evaluation.outputs(PriorityDecision.class);
         if (priority.size() != 1) {
-            throw new IllegalStateException("rule set [" + ruleSet + "] made " + priority.size()
+            throw new RulesException("rule set [" + ruleSet + "] made " + priority.size()
                     + " priority decisions for one referral; exactly one is required");
         }
         List<StratifiedRisk> risks = evaluation.outputs(StratifiedRisk.class);
         if (risks.size() > 1) {
-            throw new IllegalStateException("rule set [" + ruleSet + "] set " + risks.size() + " risk categories: " + risks);
+            throw new RulesException("rule set [" + ruleSet + "] set " + risks.size() + " risk categories: " + risks);
         }
         EscalationLevel escalation = flags.stream().map(RedFlag::level)
                 .max(Comparator.naturalOrder()).orElse(EscalationLevel.NONE);

@@ -3,6 +3,7 @@ package org.mskrules.msk;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.mskrules.core.RulesException;
 
 /**
  * The facts an MSK evaluation returns, their deterministic order, and the assembly of the route
@@ -50,12 +51,12 @@ final class Outputs {
      * The route: the highest-precedence route any routing rule gave, its reasons, and the reasons it
      * outranks, with the time frame from the red flag or from the service standards.
      *
-     * @throws IllegalStateException if no routing rule fired, which the first-contact rules prevent
+     * @throws RulesException if no routing rule fired, which the first-contact rules prevent
      */
     static RouteDecision route(List<RouteReason> all, List<RedFlag> flags, PriorityDecision priority,
             ServiceProfile profile) {
         Route route = all.stream().map(RouteReason::route).min(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalStateException("no routing rule fired; every rule set must route every referral"));
+                .orElseThrow(() -> new RulesException("no routing rule fired; every rule set must route every referral"));
         List<RouteReason> reasons = all.stream().filter(r -> r.route() == route).sorted(REASON_ORDER).toList();
         List<RouteReason> outranked = all.stream().filter(r -> r.route() != route).sorted(REASON_ORDER).toList();
         Specialty specialty = reasons.stream().map(RouteReason::specialty).filter(Objects::nonNull)

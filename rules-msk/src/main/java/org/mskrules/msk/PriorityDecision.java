@@ -1,6 +1,7 @@
 package org.mskrules.msk;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param ruleId                the rule that set the category and threshold
  * @param source                the guidance that rule cites
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PriorityDecision(
         PriorityCategory category,
         PriorityCategory derived,

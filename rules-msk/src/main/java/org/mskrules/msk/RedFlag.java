@@ -23,9 +23,12 @@ public record RedFlag(
         Destination destination,
         String source) {
 
-    /** Highest level first, then by rule id: the order in which flags are reported. */
-    public static final Comparator<RedFlag> REPORTING_ORDER =
-            Comparator.comparing(RedFlag::level).reversed().thenComparing(RedFlag::ruleId);
+    /**
+     * Highest level first, then the most time-critical destination (see {@link Destination}), then by
+     * rule id: the order in which flags are reported; the first sets the route.
+     */
+    public static final Comparator<RedFlag> REPORTING_ORDER = Comparator.comparing(RedFlag::level).reversed()
+            .thenComparing(RedFlag::destination).thenComparing(RedFlag::ruleId);
 
     public RedFlag {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -39,7 +42,7 @@ public record RedFlag(
         }
     }
 
-    /** True if this flag is reported before {@code other}: a higher level, or the same level and a lower rule id. */
+    /** True if this flag is reported before {@code other} in {@link #REPORTING_ORDER}. */
     public boolean outranks(RedFlag other) {
         return REPORTING_ORDER.compare(this, other) < 0;
     }

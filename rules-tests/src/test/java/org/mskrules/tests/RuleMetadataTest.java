@@ -15,6 +15,7 @@ import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.msk.MskRules;
+import org.mskrules.msk.ServiceProfile;
 
 /**
  * Walks every rule in every kbase of every rule-set version on the class path. Loading already
@@ -68,6 +69,24 @@ class RuleMetadataTest {
                         assertThat(r.meta("timeFrame")).isNotBlank();
                         assertThat(r.meta("level")).isNotEqualTo("NONE");
                     });
+        }
+    }
+
+    /**
+     * The national thresholds are rule content (PRI-CAT-001/002) and also bound the service
+     * profile's local standards (a local standard may not be looser); the two must agree.
+     */
+    @Test
+    void thePriorityThresholdsInTheRulesAreTheOnesTheServiceProfileIsCheckedAgainst() {
+        RuleSetRegistry registry = RuleSetRegistry.fromClasspath();
+        for (String version : registry.versions(MskRules.RULE_SET_ID)) {
+            List<RuleInfo> categories = MskRules.builder().registry(registry).ruleSetVersion(version).build().rules()
+                    .stream().filter(r -> "priority-category".equals(r.meta("kind"))).toList();
+            assertThat(categories).extracting(r -> r.meta("category"), r -> Integer.parseInt(r.meta("waitingThresholdDays")))
+                    .as("priority thresholds in %s", version)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("PRIORITY", ServiceProfile.NATIONAL_PRIORITY_DAYS),
+                            org.assertj.core.groups.Tuple.tuple("NON_PRIORITY", ServiceProfile.NATIONAL_NON_PRIORITY_DAYS));
         }
     }
 
