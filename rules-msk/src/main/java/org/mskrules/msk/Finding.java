@@ -107,6 +107,7 @@ public enum Finding {
     SURGERY_OR_PROCEDURE_NEEDING_REHABILITATION("Surgery or a procedure that needs rehabilitation (onset: its date)"),
     INJURY_NEEDING_REHABILITATION("Injury, fracture or dislocation that needs rehabilitation (onset: its date)"),
     SIGNIFICANT_LOSS_OF_FUNCTION("Significant loss of function because of the MSK problem"),
+    SLEEP_DISTURBED_BY_PAIN("Sleep disturbed by the pain (a priority criterion; for spinal night pain as a malignancy feature see NIGHT_PAIN)"),
     UNABLE_TO_WORK("Unable to work because of the MSK problem"),
     UNABLE_TO_UNDERTAKE_CARE_RESPONSIBILITIES("Unable to undertake care responsibilities because of the MSK problem"),
     KEY_WORKER_OR_CARER("Key worker, or carer, whose work or caring the MSK problem affects"),
@@ -115,7 +116,7 @@ public enum Finding {
     // first-line management began.
     SURGICAL_OPINION_WANTED("The patient wants, and would consider, a surgical opinion"),
     FIRST_LINE_MANAGEMENT_FAILED("First-line management (advice, self-management, analgesia, exercise) tried without improvement (onset: when it began)"),
-    SUSPECTED_INFLAMMATORY_DISEASE("Inflammatory disease suspected (for example inflammatory arthritis, connective tissue disease)"),
+    SUSPECTED_INFLAMMATORY_DISEASE("Inflammatory disease suspected (for example connective tissue disease, vasculitis); record suspected synovitis as SUSPECTED_PERSISTENT_SYNOVITIS"),
     SPECIALIST_PAIN_NEEDS("Persistent pain that needs specialist pain management"),
     DIAGNOSTIC_UNCERTAINTY("The diagnosis is uncertain"),
     SPECIALIST_IMAGING_CONSIDERED("Specialist imaging (MRI, ultrasound) is being considered"),

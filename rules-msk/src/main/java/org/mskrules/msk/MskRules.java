@@ -115,8 +115,9 @@ public final class MskRules {
         }
         EscalationLevel escalation = flags.stream().map(RedFlag::level)
                 .max(Comparator.naturalOrder()).orElse(EscalationLevel.NONE);
-        RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, priority.get(0), profile);
-        return new Assessment(referral.referralId(), escalation, flags, evaluation.outputs(IncompleteScreen.class),
+        List<IncompleteScreen> screens = evaluation.outputs(IncompleteScreen.class);
+        RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, screens, priority.get(0), profile);
+        return new Assessment(referral.referralId(), escalation, flags, screens,
                 priority.get(0), route, risks.isEmpty() ? null : risks.get(0), parameterValues, profile,
                 evaluation.trace());
     }

@@ -49,12 +49,13 @@ final class Outputs {
 
     /**
      * The route: the highest-precedence route any routing rule gave, its reasons, and the reasons it
-     * outranks, with the time frame from the red flag or from the service standards.
+     * outranks, with the time frame from the red flag or from the service standards, prefixed, when
+     * a red-flag screen is open, by the instruction to complete it first.
      *
      * @throws RulesException if no routing rule fired, which the first-contact rules prevent
      */
-    static RouteDecision route(List<RouteReason> all, List<RedFlag> flags, PriorityDecision priority,
-            ServiceProfile profile) {
+    static RouteDecision route(List<RouteReason> all, List<RedFlag> flags, List<IncompleteScreen> screens,
+            PriorityDecision priority, ServiceProfile profile) {
         Route route = all.stream().map(RouteReason::route).min(Comparator.naturalOrder())
                 .orElseThrow(() -> new RulesException("no routing rule fired; every rule set must route every referral"));
         List<RouteReason> reasons = all.stream().filter(r -> r.route() == route).sorted(REASON_ORDER).toList();
@@ -66,7 +67,7 @@ final class Outputs {
         int seenWithin = profile.seenWithinDays(priority.category());
         String standard = (priority.isPriority() ? "urgent standard, for priority patients" : "routine standard")
                 + "; service profile: " + profile.name();
-        return switch (route) {
+        RouteDecision decision = switch (route) {
             case RED_FLAG_PATHWAY -> new RouteDecision(route, null, destination, flags.get(0).timeFrame(), null, null,
                     reasons, outranked);
             case SECONDARY_CARE -> new RouteDecision(route, specialty, null,
@@ -83,5 +84,14 @@ final class Outputs {
                     "Next available First Contact Practitioner appointment in the practice", null, null, reasons,
                     outranked);
         };
+        List<String> open = screens.stream().filter(s -> s.screen().isRedFlagScreen()).map(IncompleteScreen::ruleId).toList();
+        if (route == Route.RED_FLAG_PATHWAY || open.isEmpty()) {
+            return decision;
+        }
+        // Red flags cannot be excluded: whatever the route, the open screens come first.
+        return new RouteDecision(route, decision.specialty(), null,
+                "First complete the open red-flag screens " + open + ", which may change the route. "
+                        + decision.timeFrame(),
+                decision.triageWithinHours(), decision.seenWithinDays(), reasons, outranked);
     }
 }

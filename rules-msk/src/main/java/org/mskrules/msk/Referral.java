@@ -173,6 +173,12 @@ public record Referral(
         return regions.stream().anyMatch(BodyRegion::isSpinal);
     }
 
+    /** Pain or symptoms in any region outside the cervical, thoracic and lumbar spine. */
+    @JsonIgnore
+    public boolean hasNonSpinalRegion() {
+        return regions.stream().anyMatch(r -> !r.isSpinal());
+    }
+
     /** Pain or symptoms in the thoracic or lumbar spine. */
     @JsonIgnore
     public boolean isBackPain() {

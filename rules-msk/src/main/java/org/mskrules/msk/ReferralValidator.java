@@ -65,6 +65,10 @@ final class ReferralValidator {
         }
         if (r.riskStratification() != null) {
             validateRisk(r.riskStratification(), v);
+            if (r.riskStratification().tool() == RiskTool.STARTBACK && !r.isBackPain()) {
+                v.add(new Violation("/riskStratification/tool", "INVALID",
+                        "STarT Back is validated for back pain, but the referral names no thoracic or lumbar region"));
+            }
         }
         return v;
     }

@@ -1,7 +1,10 @@
 package org.mskrules.msk;
 
 /**
- * A set of questions or examinations that a presentation requires before red flags can be ruled out.
+ * A set of questions or examinations that a presentation requires: before red flags can be ruled
+ * out (the red-flag screens, which send an otherwise unflagged referral to community triage), before
+ * the priority category is certain ({@link #PRIORITY_CRITERIA}), or before self-management
+ * ({@link #SELF_MANAGEMENT_RED_FLAGS}). Every incomplete screen blocks self-management.
  */
 public enum Screen {
     /** Cauda equina questions, required for back pain with leg symptoms (GIRFT 2023). */
@@ -25,10 +28,20 @@ public enum Screen {
      * is a priority patient. Not a red-flag screen: it blocks self-management but does not on its own
      * send the referral to community triage.
      */
-    PRIORITY_CRITERIA;
+    PRIORITY_CRITERIA,
+    /**
+     * The red-flag questions for the presentation, required only before self-management, the one
+     * route on which no clinician sees the patient. Not a red-flag screen in the routing sense: the
+     * referral goes to the First Contact Practitioner, who asks them, not to triage.
+     */
+    SELF_MANAGEMENT_RED_FLAGS;
 
-    /** True for the screens that rule red flags in or out (all but {@link #PRIORITY_CRITERIA}). */
+    /**
+     * True for the screens that a red-flag rule requires for its presentation; an incomplete one
+     * sends an otherwise unflagged referral to community triage (RT-TRI-007). False for
+     * {@link #PRIORITY_CRITERIA} and {@link #SELF_MANAGEMENT_RED_FLAGS}.
+     */
     public boolean isRedFlagScreen() {
-        return this != PRIORITY_CRITERIA;
+        return this != PRIORITY_CRITERIA && this != SELF_MANAGEMENT_RED_FLAGS;
     }
 }

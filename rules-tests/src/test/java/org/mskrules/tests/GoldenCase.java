@@ -45,8 +45,8 @@ record GoldenCase(
     /**
      * @param escalation        the overall escalation
      * @param redFlags          exactly the red-flag rule ids expected to fire (any order)
-     * @param incompleteScreens exactly the red-flag screen rule ids expected to report an incomplete
-     *                          screen; the priority screen is asserted by {@link Priority#screenIncomplete}
+     * @param incompleteScreens exactly the screen rule ids expected to report an incomplete screen,
+     *                          except the priority screen, asserted by {@link Priority#screenIncomplete}
      * @param missing           for some screens, exactly the JSON Pointers expected to be reported missing
      * @param priority          the priority decision, if the case asserts it
      * @param route             the route decision, if the case asserts it

@@ -33,6 +33,7 @@ import org.mskrules.msk.RedFlag;
 import org.mskrules.msk.Referral;
 import org.mskrules.msk.Route;
 import org.mskrules.msk.RouteReason;
+import org.mskrules.msk.Screen;
 import org.mskrules.msk.ServiceProfile;
 
 /**
@@ -104,8 +105,8 @@ class GoldenCaseTest {
             soft.assertThat(a.escalation()).as("escalation of %s", c.name()).isEqualTo(e.escalation());
             soft.assertThat(a.redFlags()).extracting(RedFlag::ruleId).as("red flags of %s", c.name())
                     .containsExactlyInAnyOrderElementsOf(e.redFlags());
-            soft.assertThat(a.incompleteScreens()).filteredOn(s -> s.screen().isRedFlagScreen())
-                    .extracting(IncompleteScreen::ruleId).as("red-flag screens of %s", c.name())
+            soft.assertThat(a.incompleteScreens()).filteredOn(s -> s.screen() != Screen.PRIORITY_CRITERIA)
+                    .extracting(IncompleteScreen::ruleId).as("screens other than priority of %s", c.name())
                     .containsExactlyInAnyOrderElementsOf(e.incompleteScreens());
             if (e.missing() != null) {
                 e.missing().forEach((ruleId, pointers) -> soft.assertThat(a.incompleteScreens())
@@ -143,11 +144,16 @@ class GoldenCaseTest {
                     soft.assertThat(a.stratifiedRisk().ruleId()).as("risk rule of %s", c.name()).isEqualTo(e.risk().rule());
                 }
             }
+            soft.assertThat(c.kind()).as("kind of %s", c.name()).isIn("positive", "near-miss");
             if (c.positive()) {
                 soft.assertThat(expectedIds(c)).as("positive case %s must expect its rule %s", c.name(), c.rule())
                         .contains(c.rule());
+                soft.assertThat(a.trace().firedRuleIds()).as("rules fired in positive case %s", c.name()).contains(c.rule());
             } else {
                 soft.assertThat(expectedIds(c)).as("near-miss %s must not expect %s", c.name(), c.rule())
+                        .doesNotContain(c.rule());
+                // Not merely outranked: a near-miss rule must not fire at all.
+                soft.assertThat(a.trace().firedRuleIds()).as("rules fired in near-miss %s", c.name())
                         .doesNotContain(c.rule());
             }
             soft.assertAll();

@@ -149,7 +149,7 @@ class PriorityRoutingProperties {
     private static boolean meetsNationalCriterion(Referral r) {
         boolean surgery = recentOrUndated(r, Finding.SURGERY_OR_PROCEDURE_NEEDING_REHABILITATION);
         boolean injury = recentOrUndated(r, Finding.INJURY_NEEDING_REHABILITATION);
-        boolean consequence = r.anyPresent(List.of(Finding.SIGNIFICANT_LOSS_OF_FUNCTION, Finding.NIGHT_PAIN,
+        boolean consequence = r.anyPresent(List.of(Finding.SIGNIFICANT_LOSS_OF_FUNCTION, Finding.SLEEP_DISTURBED_BY_PAIN,
                 Finding.UNABLE_TO_WORK, Finding.UNABLE_TO_UNDERTAKE_CARE_RESPONSIBILITIES));
         boolean highPain = r.painScore() == null || r.painScore() >= parameters.highPainScore();
         return surgery || injury || (consequence && highPain);

@@ -81,11 +81,11 @@ class ReferralValidationTest {
 
         @Test
         void startBackScoresMustBothBeGivenAndTheDistressItemsArePartOfTheTotal() {
-            Referral onlyTotal = Referral.builder().ageYears(40).referralDate(AS_OF)
+            Referral onlyTotal = Referral.builder().ageYears(40).referralDate(AS_OF).region(BodyRegion.LUMBAR_SPINE)
                     .riskStratification(new RiskStratification(RiskTool.STARTBACK, null, 5, null)).build();
             assertThat(rules.validate(onlyTotal, AS_OF)).extracting(Violation::path, Violation::code)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("/riskStratification/distressScore", "REQUIRED"));
-            Referral distressAboveTotal = Referral.builder().ageYears(40).referralDate(AS_OF)
+            Referral distressAboveTotal = Referral.builder().ageYears(40).referralDate(AS_OF).region(BodyRegion.LUMBAR_SPINE)
                     .riskStratification(RiskStratification.startBack(2, 3)).build();
             assertThat(rules.validate(distressAboveTotal, AS_OF)).extracting(Violation::path, Violation::code)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("/riskStratification/distressScore", "INCONSISTENT"));
@@ -93,6 +93,14 @@ class ReferralValidationTest {
                     .riskStratification(new RiskStratification(null, null, null, null)).build();
             assertThat(rules.validate(nothing, AS_OF)).extracting(Violation::path)
                     .containsExactlyInAnyOrder("/riskStratification/tool", "/riskStratification/category");
+        }
+
+        @Test
+        void startBackIsRefusedForAPresentationWithoutBackPain() {
+            Referral knee = Referral.builder().ageYears(40).referralDate(AS_OF).region(BodyRegion.KNEE)
+                    .riskStratification(RiskStratification.category(RiskTool.STARTBACK, RiskCategory.LOW)).build();
+            assertThat(rules.validate(knee, AS_OF)).extracting(Violation::path, Violation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("/riskStratification/tool", "INVALID"));
         }
 
         @Test

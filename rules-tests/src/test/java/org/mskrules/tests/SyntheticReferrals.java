@@ -28,6 +28,7 @@ import org.quicktheories.core.RandomnessSource;
  * absent) about half the time, and present in a small share of those, more often for common
  * non-serious findings (leg pain, night pain, diabetes, loss of function) than for rare serious ones.
  * A fifth of dated findings are dated at, or a day either side of, a rule's day limit (14, 42, 84, 90).
+ * A fifth of referrals are thorough: every finding recorded, present at half the usual rate.
  * Spinal regions dominate, as they do in MSK referrals. A pain score is recorded for 60%; a stratified
  * risk for half (STarT Back scores or a category, low risk most often); a clinician's priority
  * decision for 10%.
@@ -92,9 +93,15 @@ final class SyntheticReferrals {
                 regions.add(pick < 60 ? REGIONS[pick % 3] : REGIONS[3 + pick % (REGIONS.length - 3)]);
             }
             Map<Finding, Observation> findings = new EnumMap<>(Finding.class);
+            // A fifth of referrals are thorough: every question answered, as self-management requires.
+            boolean thorough = percent.generate(in) < 20;
             for (Finding f : Finding.values()) {
                 int roll = perMille.generate(in);
                 int present = Math.max(PRESENT_PER_MILLE.get(f), minimumPresentPerMille);
+                if (thorough) {
+                    findings.put(f, roll < present / 2 ? Observation.PRESENT : Observation.ABSENT);
+                    continue;
+                }
                 if (roll < present) {
                     boolean detailed = percent.generate(in) < 40;
                     LocalDate findingOnset = detailed ? referralDate.minusDays(onsetDays(in, days400, percent)) : null;
@@ -108,7 +115,8 @@ final class SyntheticReferrals {
             Integer painScore = percent.generate(in) < 60 ? integers().between(0, 10).generate(in) : null;
             RiskStratification risk = null;
             int riskRoll = percent.generate(in);
-            if (riskRoll < 25) {
+            boolean back = regions.stream().anyMatch(BodyRegion::isBack);
+            if (riskRoll < 25 && back) {
                 int total = integers().between(0, 9).generate(in);
                 // Low totals are the commonest STarT Back result in primary care.
                 total = percent.generate(in) < 50 ? Math.min(total, 3) : total;
@@ -117,8 +125,10 @@ final class SyntheticReferrals {
                 int categoryRoll = percent.generate(in);
                 RiskCategory category = categoryRoll < 60 ? RiskCategory.LOW
                         : categoryRoll < 85 ? RiskCategory.MEDIUM : RiskCategory.HIGH;
-                risk = RiskStratification.category(RISK_TOOLS[integers().between(0, RISK_TOOLS.length - 1).generate(in)],
-                        category);
+                // STarT Back is for back pain; other presentations use STarT MSK or another tool.
+                RiskTool tool = back ? RISK_TOOLS[integers().between(0, RISK_TOOLS.length - 1).generate(in)]
+                        : RISK_TOOLS[integers().between(1, RISK_TOOLS.length - 1).generate(in)];
+                risk = RiskStratification.category(tool, category);
             }
             int clinicianRoll = percent.generate(in);
             PriorityCategory clinician = clinicianRoll < 5 ? PriorityCategory.PRIORITY
