@@ -58,7 +58,7 @@ class MskRulesCliTest {
         assertThat(run("assess", REHAB, "--as-of", "2026-11-23", "--profile", profile.toString()))
                 .isEqualTo(MskRulesCli.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("/urgentSeenWithinDays OUT_OF_RANGE")
-                .contains("/triageWithinHours OUT_OF_RANGE");
+                .contains("/triageWithinHours OUT_OF_RANGE").contains("/name REQUIRED");
     }
 
     @Test

@@ -23,9 +23,11 @@ import org.mskrules.core.Trace;
 import org.mskrules.core.Violation;
 
 /**
- * The MSK referral decision facade: assesses a referral for red flags that need emergency, urgent
- * or soon escalation, and for required screens that are incomplete, with one rule-set version and
- * one evaluation date, and explains the decision.
+ * The MSK referral decision facade: in one evaluation of one rule-set version, for one evaluation
+ * date, assesses a referral for red flags that need emergency, urgent or soon escalation and for
+ * required screens that are incomplete, decides whether the patient is a priority patient (and the
+ * waiting-time threshold that follows), and chooses the one route, in the context of a
+ * {@link ServiceProfile}; and explains the decision.
  *
  * <pre>{@code
  * MskRules rules = MskRules.builder()
@@ -45,6 +47,8 @@ import org.mskrules.core.Violation;
  * a.escalation();          // EMERGENCY
  * a.redFlags();            // RF-CES-001 cauda equina syndrome, emergency department, GIRFT 2023
  * a.incompleteScreens();   // SCR-CES-001: /findings/BILATERAL_LEG_NEUROLOGICAL_DEFICIT, ...
+ * a.priority();            // NON_PRIORITY, threshold 84 days (PRI-CAT-002); SCR-PRI-001 lists what to record
+ * a.route();               // RED_FLAG_PATHWAY -> EMERGENCY_DEPARTMENT (RT-RF-001)
  * a.trace();               // msk-referral 1.0.0, sha256:..., fired rules with their metadata
  * }</pre>
  *

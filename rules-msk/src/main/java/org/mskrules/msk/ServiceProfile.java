@@ -2,6 +2,7 @@ package org.mskrules.msk;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import org.mskrules.core.Violation;
  * patients seen within 14 days and others within 84 (the PR2022 waiting-time thresholds). A local
  * standard may be stricter than the national threshold, never looser.
  *
- * @param name                  the service, e.g. {@code East Lancashire IMPRS}; for the record
+ * @param name                  the service, e.g. {@code East Lancashire IMPRS}, reported with every
+ *                              decision; required, and required to change when anything else does
  * @param fcpAccess             the practice has FCP access; if not, referrals that would go to an FCP
  *                              go to community triage (PR2022, actions for primary care 4)
  * @param acceptsSelfReferral   the community MSK service accepts self-referral; chooses the
@@ -91,7 +93,21 @@ public record ServiceProfile(
     public static ServiceProfile read(InputStream in) {
         JsonForm form;
         try {
-            form = Json.mapper().readValue(in, JsonForm.class);
+            JsonNode tree = Json.mapper().readTree(in);
+            if (tree != null && tree.isObject()) {
+                // An explicit null would otherwise silently mean "national default".
+                List<Violation> nulls = new ArrayList<>();
+                tree.fields().forEachRemaining(e -> {
+                    if (e.getValue().isNull()) {
+                        nulls.add(new Violation("/" + e.getKey(), "NULL", e.getKey()
+                                + " is null; leave it out to keep the national default"));
+                    }
+                });
+                if (!nulls.isEmpty()) {
+                    throw new InvalidConfigurationException(nulls);
+                }
+            }
+            form = tree == null || tree.isMissingNode() ? null : Json.mapper().treeToValue(tree, JsonForm.class);
         } catch (JsonProcessingException e) {
             throw new InvalidConfigurationException(List.of(new Violation(pointer(e), "INVALID",
                     "service profile is not valid JSON for this contract: " + e.getOriginalMessage())));
@@ -150,7 +166,9 @@ public record ServiceProfile(
 
     private static List<Violation> problems(String name, Integer triage, int urgent, int routine) {
         List<Violation> v = new ArrayList<>();
-        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
+        if (name == null) {
+            v.add(new Violation("/name", "REQUIRED", "a service profile needs a name, reported with every decision"));
+        } else if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             v.add(new Violation("/name", "INVALID", "name must be 1 to " + MAX_NAME_LENGTH + " non-blank characters"));
         }
         if (triage != null && (triage < 1 || triage > MAX_TRIAGE_HOURS)) {
@@ -225,8 +243,24 @@ public record ServiceProfile(
             return this;
         }
 
-        /** @throws InvalidConfigurationException naming every problem */
+        /**
+         * @throws InvalidConfigurationException naming every problem, including a profile that
+         *                                       differs from the national defaults but keeps their
+         *                                       name (the audit trail would then be wrong)
+         */
         public ServiceProfile build() {
+            List<Violation> v = problems(name, triageWithinHours, urgentSeenWithinDays, routineSeenWithinDays);
+            if (NATIONAL != null && NATIONAL.name.equals(name) && (fcpAccess != NATIONAL.fcpAccess
+                    || acceptsSelfReferral != NATIONAL.acceptsSelfReferral
+                    || !Objects.equals(triageWithinHours, NATIONAL.triageWithinHours)
+                    || urgentSeenWithinDays != NATIONAL.urgentSeenWithinDays
+                    || routineSeenWithinDays != NATIONAL.routineSeenWithinDays)) {
+                v.add(0, new Violation("/name", "REQUIRED",
+                        "a profile that differs from the national defaults must name its service"));
+            }
+            if (!v.isEmpty()) {
+                throw new InvalidConfigurationException(v);
+            }
             return new ServiceProfile(name, fcpAccess, acceptsSelfReferral, triageWithinHours,
                     urgentSeenWithinDays, routineSeenWithinDays);
         }

@@ -181,7 +181,7 @@ class PriorityRoutingProperties {
     @Test
     void withoutFcpAccessNothingGoesToAnFcpAndWithItNothingIsSentToTriageForLackOfOne() {
         ServiceProfile withFcp = ServiceProfile.NATIONAL;
-        ServiceProfile withoutFcp = ServiceProfile.NATIONAL.toBuilder().fcpAccess(false).build();
+        ServiceProfile withoutFcp = ServiceProfile.NATIONAL.toBuilder().name("No FCP access").fcpAccess(false).build();
         qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals()).checkAssert(r -> {
             Assessment a = rules.assess(r, AS_OF, withFcp);
             Assessment b = rules.assess(r, AS_OF, withoutFcp);

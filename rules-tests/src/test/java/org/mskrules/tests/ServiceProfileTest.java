@@ -65,10 +65,22 @@ class ServiceProfileTest {
 
     @Test
     void aRoutineStandardShorterThanTheUrgentOneIsInconsistent() {
-        assertThatThrownBy(() -> ServiceProfile.builder().urgentSeenWithinDays(10).routineSeenWithinDays(7).build())
+        assertThatThrownBy(() -> ServiceProfile.builder().name("Test service").urgentSeenWithinDays(10)
+                .routineSeenWithinDays(7).build())
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::path, Violation::code)
                         .containsExactly(Tuple.tuple("/routineSeenWithinDays", "INCONSISTENT")));
+    }
+
+    @Test
+    void aProfileThatDiffersFromTheNationalDefaultsMustNameItsServiceAndNullIsNotADefault() {
+        assertThatThrownBy(() -> read("{\"fcpAccess\": false}"))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::path, Violation::code).containsExactly(Tuple.tuple("/name", "REQUIRED")));
+        assertThatThrownBy(() -> read("{\"name\": \"Practice A\", \"fcpAccess\": null}"))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::path, Violation::code).containsExactly(Tuple.tuple("/fcpAccess", "NULL")));
+        assertThat(read("{\"name\": \"Practice A\", \"fcpAccess\": false}").fcpAccess()).isFalse();
     }
 
     @Test
