@@ -90,6 +90,10 @@ class PriorityRoutingProperties {
                     Assessment a = rules.assess(r, AS_OF, profile);
                     assertThat(a.route().route() == Route.RED_FLAG_PATHWAY).as("route %s with flags %s",
                             a.route().route(), a.redFlags()).isEqualTo(a.hasRedFlags());
+                    boolean redFlagScreenOpen = a.incompleteScreens().stream().anyMatch(s -> s.screen().isRedFlagScreen());
+                    if (!a.hasRedFlags() && redFlagScreenOpen) {
+                        assertThat(a.route().timeFrame()).startsWith("First complete the open red-flag screens");
+                    }
                     if (a.hasRedFlags()) {
                         RedFlag highest = a.redFlags().get(0);
                         assertThat(a.route().destination()).isEqualTo(highest.destination());
@@ -110,6 +114,8 @@ class PriorityRoutingProperties {
                         assertThat(a.priority().derived()).isEqualTo(PriorityCategory.NON_PRIORITY);
                         assertThat(a.stratifiedRisk()).isNotNull();
                         assertThat(a.stratifiedRisk().category()).hasToString("LOW");
+                        assertThat(r.ageYears()).isGreaterThanOrEqualTo(16);
+                        assertThat(r.regions()).isNotEmpty();
                     }
                 });
     }
