@@ -67,31 +67,24 @@ final class Outputs {
         int seenWithin = profile.seenWithinDays(priority.category());
         String standard = (priority.isPriority() ? "urgent standard, for priority patients" : "routine standard")
                 + "; service profile: " + profile.name();
-        RouteDecision decision = switch (route) {
-            case RED_FLAG_PATHWAY -> new RouteDecision(route, null, destination, flags.get(0).timeFrame(), null, null,
-                    reasons, outranked);
-            case SECONDARY_CARE -> new RouteDecision(route, specialty, null,
-                    "Referral to " + specialty + " on the local secondary-care pathway", null, null, reasons, outranked);
-            case COMMUNITY_MSK_TRIAGE -> new RouteDecision(route, null, null,
-                    (profile.triageWithinHours() != null ? "Triaged within " + profile.triageWithinHours() + " hours; " : "")
-                            + "seen within " + seenWithin + " days (" + standard + ")",
-                    profile.triageWithinHours(), seenWithin, reasons, outranked);
-            case COMMUNITY_MSK_THERAPY -> new RouteDecision(route, null, null,
-                    "Seen within " + seenWithin + " days (" + standard + ")", null, seenWithin, reasons, outranked);
-            case SUPPORTED_SELF_MANAGEMENT -> new RouteDecision(route, null, null,
-                    "Self-management resources and safety-net advice now", null, null, reasons, outranked);
-            case FIRST_CONTACT_PRACTITIONER -> new RouteDecision(route, null, null,
-                    "Next available First Contact Practitioner appointment in the practice", null, null, reasons,
-                    outranked);
+        String timeFrame = switch (route) {
+            case RED_FLAG_PATHWAY -> flags.get(0).timeFrame();
+            case SECONDARY_CARE -> "Referral to " + specialty + " on the local secondary-care pathway";
+            case COMMUNITY_MSK_TRIAGE -> (profile.triageWithinHours() != null
+                    ? "Triaged within " + profile.triageWithinHours() + " hours; " : "")
+                    + "seen within " + seenWithin + " days (" + standard + ")";
+            case COMMUNITY_MSK_THERAPY -> "Seen within " + seenWithin + " days (" + standard + ")";
+            case SUPPORTED_SELF_MANAGEMENT -> "Self-management resources and safety-net advice now";
+            case FIRST_CONTACT_PRACTITIONER -> "Next available First Contact Practitioner appointment in the practice";
         };
         List<String> open = screens.stream().filter(s -> s.screen().isRedFlagScreen()).map(IncompleteScreen::ruleId).toList();
-        if (route == Route.RED_FLAG_PATHWAY || open.isEmpty()) {
-            return decision;
+        if (route != Route.RED_FLAG_PATHWAY && !open.isEmpty()) {
+            // Red flags cannot be excluded: whatever the route, the open screens come first.
+            timeFrame = "First complete the open red-flag screens " + open + ", which may change the route. " + timeFrame;
         }
-        // Red flags cannot be excluded: whatever the route, the open screens come first.
-        return new RouteDecision(route, decision.specialty(), null,
-                "First complete the open red-flag screens " + open + ", which may change the route. "
-                        + decision.timeFrame(),
-                decision.triageWithinHours(), decision.seenWithinDays(), reasons, outranked);
+        boolean community = route == Route.COMMUNITY_MSK_TRIAGE || route == Route.COMMUNITY_MSK_THERAPY;
+        return new RouteDecision(route, specialty, destination, timeFrame,
+                route == Route.COMMUNITY_MSK_TRIAGE ? profile.triageWithinHours() : null,
+                community ? seenWithin : null, reasons, outranked);
     }
 }

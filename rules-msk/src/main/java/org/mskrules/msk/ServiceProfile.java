@@ -54,12 +54,15 @@ public record ServiceProfile(
     static final int MAX_TRIAGE_HOURS = 168;
     static final int MAX_NAME_LENGTH = 100;
 
+    private static final String NATIONAL_NAME = "National defaults (NHS England PR2022)";
+
     /** The national defaults. */
     public static final ServiceProfile NATIONAL =
-            new ServiceProfile("National defaults (NHS England PR2022)", true, true, null, NATIONAL_PRIORITY_DAYS, NATIONAL_NON_PRIORITY_DAYS);
+            new ServiceProfile(NATIONAL_NAME, true, true, null, NATIONAL_PRIORITY_DAYS, NATIONAL_NON_PRIORITY_DAYS);
 
     public ServiceProfile {
-        List<Violation> problems = problems(name, triageWithinHours, urgentSeenWithinDays, routineSeenWithinDays);
+        List<Violation> problems = problems(name, fcpAccess, acceptsSelfReferral, triageWithinHours,
+                urgentSeenWithinDays, routineSeenWithinDays);
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
@@ -164,10 +167,16 @@ public record ServiceProfile(
         return category == PriorityCategory.PRIORITY ? urgentSeenWithinDays : routineSeenWithinDays;
     }
 
-    private static List<Violation> problems(String name, Integer triage, int urgent, int routine) {
+    private static List<Violation> problems(String name, boolean fcp, boolean selfReferral, Integer triage,
+            int urgent, int routine) {
         List<Violation> v = new ArrayList<>();
+        boolean national = fcp && selfReferral && triage == null && urgent == NATIONAL_PRIORITY_DAYS
+                && routine == NATIONAL_NON_PRIORITY_DAYS;
         if (name == null) {
             v.add(new Violation("/name", "REQUIRED", "a service profile needs a name, reported with every decision"));
+        } else if (NATIONAL_NAME.equals(name) && !national) {
+            // Otherwise every decision would report a local profile as the national one.
+            v.add(new Violation("/name", "REQUIRED", "a profile that differs from the national defaults must name its service"));
         } else if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             v.add(new Violation("/name", "INVALID", "name must be 1 to " + MAX_NAME_LENGTH + " non-blank characters"));
         }
@@ -249,18 +258,6 @@ public record ServiceProfile(
          *                                       name (the audit trail would then be wrong)
          */
         public ServiceProfile build() {
-            List<Violation> v = problems(name, triageWithinHours, urgentSeenWithinDays, routineSeenWithinDays);
-            if (NATIONAL != null && NATIONAL.name.equals(name) && (fcpAccess != NATIONAL.fcpAccess
-                    || acceptsSelfReferral != NATIONAL.acceptsSelfReferral
-                    || !Objects.equals(triageWithinHours, NATIONAL.triageWithinHours)
-                    || urgentSeenWithinDays != NATIONAL.urgentSeenWithinDays
-                    || routineSeenWithinDays != NATIONAL.routineSeenWithinDays)) {
-                v.add(0, new Violation("/name", "REQUIRED",
-                        "a profile that differs from the national defaults must name its service"));
-            }
-            if (!v.isEmpty()) {
-                throw new InvalidConfigurationException(v);
-            }
             return new ServiceProfile(name, fcpAccess, acceptsSelfReferral, triageWithinHours,
                     urgentSeenWithinDays, routineSeenWithinDays);
         }

@@ -81,6 +81,10 @@ class ServiceProfileTest {
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::path, Violation::code).containsExactly(Tuple.tuple("/fcpAccess", "NULL")));
         assertThat(read("{\"name\": \"Practice A\", \"fcpAccess\": false}").fcpAccess()).isFalse();
+        // The same rule holds however the profile is made, not only from JSON or the builder.
+        assertThatThrownBy(() -> new ServiceProfile(ServiceProfile.NATIONAL.name(), false, true, null, 14, 84))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::path, Violation::code).containsExactly(Tuple.tuple("/name", "REQUIRED")));
     }
 
     @Test
