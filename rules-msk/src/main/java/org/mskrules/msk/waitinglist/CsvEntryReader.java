@@ -1,0 +1,163 @@
+package org.mskrules.msk.waitinglist;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mskrules.core.InvalidInputException;
+import org.mskrules.core.Violation;
+
+/**
+ * Reads CSV with a header line. Columns may come in any order; the optional ones may be left out.
+ * An empty field is not recorded. Quoted fields follow RFC 4180 within one line.
+ */
+final class CsvEntryReader extends EntryReader {
+    /** Column name to the path of the field it holds, in the documented order. */
+    static final Map<String, String> COLUMNS = columns();
+    static final Set<String> REQUIRED = Set.of("entryId", "category", "received");
+
+    private String[] header;
+
+    CsvEntryReader(Reader reader) {
+        super(reader);
+    }
+
+    /** Whether a header line has been read. */
+    boolean sawHeader() {
+        return header != null;
+    }
+
+    @Override
+    ParsedEntry parse(long line, String text) {
+        if (header == null) {
+            header = header(line, text);
+            return null;
+        }
+        Fields f = new Fields();
+        List<String> values = split(text);
+        if (values == null) {
+            f.problem("", "UNTERMINATED_QUOTE", "line " + line + " has a quoted field that does not end");
+            f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
+            return f.toParsed(line);
+        }
+        if (values.size() != header.length) {
+            f.problem("", "WRONG_FIELD_COUNT", "line " + line + " has " + values.size() + " fields; the header has "
+                    + header.length);
+            f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
+            // Still name the entry if its id can be read, so the service can find it.
+            int idColumn = List.of(header).indexOf("entryId");
+            if (idColumn < values.size()) {
+                f.entryId = empty(values.get(idColumn));
+            }
+            return f.toParsed(line);
+        }
+        for (int i = 0; i < header.length; i++) {
+            String value = empty(values.get(i));
+            String path = COLUMNS.get(header[i]);
+            switch (header[i]) {
+                case "entryId" -> f.entryId = value;
+                case "category" -> f.category = f.category(path, value);
+                case "received" -> f.received = f.date(path, value);
+                case "firstContact" -> f.firstContact = f.date(path, value);
+                case "validatedOn" -> f.validatedOn = f.date(path, value);
+                case "wishesToBeSeen" -> f.wishesToBeSeen = f.answer(path, value);
+                case "hasCapacity" -> f.hasCapacity = f.answer(path, value);
+                case "understandsDecision" -> f.understandsDecision = f.answer(path, value);
+                case "communicationNeedsMet" -> f.communicationNeedsMet = f.answer(path, value);
+                default -> throw new IllegalStateException("column [" + header[i] + "] passed the header check");
+            }
+            if (value != null && path.startsWith("/validation/")) {
+                f.validationGiven = true;
+            }
+        }
+        return f.toParsed(line);
+    }
+
+    private static String[] header(long line, String text) {
+        List<String> names = split(text);
+        List<Violation> problems = new ArrayList<>();
+        if (names == null) {
+            throw new InvalidInputException(List.of(new Violation("/header", "UNTERMINATED_QUOTE",
+                    "the header (line " + line + ") has a quoted field that does not end")));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String raw : names) {
+            String name = raw.strip();
+            if (!COLUMNS.containsKey(name)) {
+                problems.add(new Violation("/header/" + name, "UNKNOWN_COLUMN", "column [" + name
+                        + "] on line " + line + " is not one of " + COLUMNS.keySet()));
+            } else if (!seen.add(name)) {
+                problems.add(new Violation("/header/" + name, "DUPLICATE_COLUMN", "column [" + name
+                        + "] appears twice on line " + line));
+            }
+        }
+        for (String required : COLUMNS.keySet()) {
+            if (REQUIRED.contains(required) && !seen.contains(required)) {
+                problems.add(new Violation("/header/" + required, "REQUIRED", "the header (line " + line
+                        + ") has no [" + required + "] column"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return names.stream().map(String::strip).toArray(String[]::new);
+    }
+
+    /** The fields of one line, or {@code null} if a quoted field does not end. */
+    static List<String> split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+            } else if (c == ',') {
+                fields.add(wasQuoted ? field.toString() : field.toString().strip());
+                field.setLength(0);
+                wasQuoted = false;
+            } else if (c == '"' && field.toString().isBlank()) {
+                quoted = true;
+                wasQuoted = true;
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        fields.add(wasQuoted ? field.toString() : field.toString().strip());
+        return fields;
+    }
+
+    private static String empty(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("entryId", "/entryId");
+        m.put("category", "/category");
+        m.put("received", "/received");
+        m.put("firstContact", "/firstContact");
+        m.put("validatedOn", "/validation/validatedOn");
+        m.put("wishesToBeSeen", "/validation/wishesToBeSeen");
+        m.put("hasCapacity", "/validation/hasCapacity");
+        m.put("understandsDecision", "/validation/understandsDecision");
+        m.put("communicationNeedsMet", "/validation/communicationNeedsMet");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

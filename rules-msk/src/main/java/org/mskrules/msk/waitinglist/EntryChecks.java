@@ -1,0 +1,78 @@
+package org.mskrules.msk.waitinglist;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.mskrules.core.Violation;
+
+/** The checks an entry must pass before it is reviewed; every problem is reported, none guessed. */
+final class EntryChecks {
+    /** Longest entry id accepted. */
+    static final int MAX_ID_LENGTH = 100;
+    /**
+     * A wait of more than ten years is taken to be a wrong date (a date of birth in the received
+     * column, say), not a wait: rejecting it keeps it in front of a person.
+     */
+    static final long MAX_WAIT_DAYS = 3652;
+
+    private EntryChecks() {
+    }
+
+    /**
+     * Problems with {@code entry} as of {@code asOf}, skipping fields in {@code unreadable} (already
+     * reported by the parser), in field order.
+     */
+    static List<Violation> check(WaitingListEntry entry, LocalDate asOf, Set<String> unreadable) {
+        List<Violation> v = new ArrayList<>();
+        String id = entry.entryId();
+        if (!unreadable.contains("/entryId")) {
+            if (id == null || id.isBlank()) {
+                v.add(new Violation("/entryId", "REQUIRED", "an entry needs an id"));
+            } else if (id.length() > MAX_ID_LENGTH) {
+                v.add(new Violation("/entryId", "TOO_LONG", "entry id is " + id.length() + " characters; at most "
+                        + MAX_ID_LENGTH + " are allowed"));
+            } else if (id.chars().anyMatch(Character::isISOControl) || !id.strip().equals(id)) {
+                v.add(new Violation("/entryId", "INVALID", "entry id [" + id.strip()
+                        + "] has control characters or surrounding spaces"));
+            }
+        }
+        if (entry.category() == null && !unreadable.contains("/category")) {
+            v.add(new Violation("/category", "REQUIRED", "an entry needs a category: PRIORITY or NON_PRIORITY"));
+        }
+        LocalDate received = entry.received();
+        if (received == null) {
+            if (!unreadable.contains("/received")) {
+                v.add(new Violation("/received", "REQUIRED", "an entry needs the date the service received the referral"));
+            }
+        } else if (received.isAfter(asOf)) {
+            v.add(new Violation("/received", "AFTER_AS_OF", "received [" + received
+                    + "] is after the evaluation date [" + asOf + "]"));
+        } else if (asOf.toEpochDay() - received.toEpochDay() > MAX_WAIT_DAYS) {
+            v.add(new Violation("/received", "OUT_OF_RANGE", "received [" + received + "] is more than ten years before ["
+                    + asOf + "]; check the date"));
+        }
+        LocalDate first = entry.firstContact();
+        if (first != null && received != null && first.isBefore(received)) {
+            v.add(new Violation("/firstContact", "BEFORE_RECEIVED", "first contact [" + first
+                    + "] is before the referral was received [" + received + "]"));
+        }
+        ValidationRecord validation = entry.validation();
+        if (validation != null) {
+            LocalDate on = validation.validatedOn();
+            if (on == null) {
+                if (!unreadable.contains("/validation/validatedOn")) {
+                    v.add(new Violation("/validation/validatedOn", "REQUIRED",
+                            "a validation contact needs its date, which decides when the next is due"));
+                }
+            } else if (on.isAfter(asOf)) {
+                v.add(new Violation("/validation/validatedOn", "AFTER_AS_OF", "validated on [" + on
+                        + "] is after the evaluation date [" + asOf + "]"));
+            } else if (received != null && on.isBefore(received)) {
+                v.add(new Violation("/validation/validatedOn", "BEFORE_RECEIVED", "validated on [" + on
+                        + "] is before the referral was received [" + received + "]"));
+            }
+        }
+        return v;
+    }
+}

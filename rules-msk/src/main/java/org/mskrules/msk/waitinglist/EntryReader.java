@@ -1,0 +1,156 @@
+package org.mskrules.msk.waitinglist;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.mskrules.core.Violation;
+import org.mskrules.msk.PriorityCategory;
+
+/**
+ * Reads a waiting-list file one line at a time, so that a list of any length is read in constant
+ * memory. Blank lines are skipped and counted; a line that is not valid UTF-8 is rejected, not
+ * guessed at. Not thread-safe.
+ */
+abstract class EntryReader implements AutoCloseable {
+    private final BufferedReader in;
+    private long lineNumber;
+    private long blankLines;
+
+    EntryReader(Reader reader) {
+        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    }
+
+    static EntryReader of(Reader reader, EntryFormat format) {
+        return format == EntryFormat.CSV ? new CsvEntryReader(reader) : new JsonLinesEntryReader(reader);
+    }
+
+    /** A reader that replaces malformed UTF-8 with U+FFFD, which then rejects the line it is on. */
+    static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    /** The next entry, or {@code null} at the end of the input. */
+    final ParsedEntry next() {
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    blankLines++;
+                    continue;
+                }
+                if (line.indexOf('\uFFFD') >= 0) {
+                    return new ParsedEntry(lineNumber, new WaitingListEntry(null, null, null, null, null),
+                            List.of(new Violation("", "INVALID_ENCODING", "line " + lineNumber
+                                    + " is not valid UTF-8")), Set.of("/entryId", "/category", "/received"));
+                }
+                ParsedEntry parsed = parse(lineNumber, line);
+                if (parsed != null) {
+                    return parsed;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
+        }
+    }
+
+    /** Blank lines skipped so far. */
+    final long blankLines() {
+        return blankLines;
+    }
+
+    /** The entry on one non-blank line, or {@code null} if the line is not an entry (a CSV header). */
+    abstract ParsedEntry parse(long line, String text);
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Collects the fields of one entry as they are read, with every problem. */
+    static final class Fields {
+        String entryId;
+        PriorityCategory category;
+        LocalDate received;
+        LocalDate firstContact;
+        boolean validationGiven;
+        LocalDate validatedOn;
+        Answer wishesToBeSeen;
+        Answer hasCapacity;
+        Answer understandsDecision;
+        Answer communicationNeedsMet;
+        final List<Violation> problems = new ArrayList<>();
+        final Set<String> unreadable = new HashSet<>();
+
+        void problem(String path, String code, String message) {
+            problems.add(new Violation(path, code, message));
+            unreadable.add(path);
+        }
+
+        PriorityCategory category(String path, String text) {
+            if (text == null) {
+                return null;
+            }
+            return switch (text) {
+                case "PRIORITY" -> PriorityCategory.PRIORITY;
+                case "NON_PRIORITY" -> PriorityCategory.NON_PRIORITY;
+                default -> {
+                    problem(path, "UNKNOWN_CATEGORY", "category [" + text + "] is not PRIORITY or NON_PRIORITY");
+                    yield null;
+                }
+            };
+        }
+
+        LocalDate date(String path, String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                problem(path, "UNPARSEABLE_DATE", "[" + text + "] is not a date in the form YYYY-MM-DD");
+                return null;
+            }
+        }
+
+        Answer answer(String path, String text) {
+            if (text == null) {
+                return null;
+            }
+            return switch (text) {
+                case "YES" -> Answer.YES;
+                case "NO" -> Answer.NO;
+                case "NOT_RECORDED" -> Answer.NOT_RECORDED;
+                default -> {
+                    problem(path, "UNKNOWN_ANSWER", "answer [" + text + "] is not YES, NO or NOT_RECORDED");
+                    yield null;
+                }
+            };
+        }
+
+        ParsedEntry toParsed(long line) {
+            ValidationRecord validation = validationGiven
+                    ? new ValidationRecord(validatedOn, wishesToBeSeen, hasCapacity, understandsDecision, communicationNeedsMet)
+                    : null;
+            return new ParsedEntry(line, new WaitingListEntry(entryId, category, received, firstContact, validation),
+                    List.copyOf(problems), Set.copyOf(unreadable));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.mskrules.msk.waitinglist;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mskrules.core.Evaluation;
+import org.mskrules.core.RuleSet;
+import org.mskrules.core.RulesException;
+import org.mskrules.msk.waitinglist.internal.ValidationVerdict;
+
+/**
+ * Decides validation outcomes with the version's validation-outcome rules, many entries to one
+ * stateless evaluation: each rule matches one entry, so entries in a batch cannot affect each other.
+ * Thread-safe.
+ */
+final class ValidationOutcomes {
+    /** Entries per evaluation: large enough to amortise the session, small enough to bound memory. */
+    static final int BATCH = 512;
+
+    private final RuleSet ruleSet;
+
+    ValidationOutcomes(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+    }
+
+    /** The outcome for each entry (each has a validation record and a unique id), by entry id. */
+    Map<String, ValidationOutcome> decide(List<WaitingListEntry> entries, LocalDate asOf) {
+        Evaluation evaluation = ruleSet.evaluate(entries, asOf, o -> o instanceof ValidationVerdict,
+                Comparator.comparing(o -> ((ValidationVerdict) o).entryId() + "\u0000" + ((ValidationVerdict) o).reason().ruleId()));
+        Map<String, List<ValidationReason>> reasons = new HashMap<>();
+        for (ValidationVerdict v : evaluation.outputs(ValidationVerdict.class)) {
+            reasons.computeIfAbsent(v.entryId(), k -> new ArrayList<>()).add(v.reason());
+        }
+        Map<String, ValidationOutcome> outcomes = new HashMap<>();
+        for (WaitingListEntry e : entries) {
+            List<ValidationReason> r = reasons.get(e.entryId());
+            if (r == null) {
+                // Every answer to "still wish to be seen" has a rule; a gap is a broken version.
+                throw new RulesException("rule set [" + ruleSet + "] gave no validation outcome for an entry whose"
+                        + " answer is [" + e.validation().wishesToBeSeen() + "]");
+            }
+            // Staying wins: removal needs the removal rule and no reason to stay.
+            boolean remove = r.stream().anyMatch(x -> x.decision() == ValidationDecision.MAY_BE_REMOVED)
+                    && r.stream().noneMatch(x -> x.decision() == ValidationDecision.STAYS);
+            outcomes.put(e.entryId(), new ValidationOutcome(remove ? ValidationDecision.MAY_BE_REMOVED
+                    : ValidationDecision.STAYS, r));
+        }
+        return outcomes;
+    }
+}

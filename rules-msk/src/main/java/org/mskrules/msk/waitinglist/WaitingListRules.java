@@ -1,0 +1,468 @@
+package org.mskrules.msk.waitinglist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.mskrules.core.Evaluation;
+import org.mskrules.core.FiredRule;
+import org.mskrules.core.InvalidConfigurationException;
+import org.mskrules.core.InvalidInputException;
+import org.mskrules.core.InvalidRuleMetadataException;
+import org.mskrules.core.Json;
+import org.mskrules.core.RuleInfo;
+import org.mskrules.core.RuleSet;
+import org.mskrules.core.RuleSetRegistry;
+import org.mskrules.core.RulesException;
+import org.mskrules.core.Trace;
+import org.mskrules.core.Violation;
+import org.mskrules.msk.PriorityCategory;
+import org.mskrules.msk.ServiceProfile;
+import org.mskrules.msk.waitinglist.internal.ListTally;
+import org.mskrules.msk.waitinglist.internal.MilestoneSelection;
+import org.mskrules.msk.waitinglist.internal.MilestoneTally;
+import org.mskrules.msk.waitinglist.internal.MilestoneVerdict;
+import org.mskrules.msk.waitinglist.internal.PolicyRequest;
+import org.mskrules.msk.waitinglist.internal.RecoveryPlanActions;
+
+/**
+ * The community MSK waiting-list facade: reviews a whole waiting list on one evaluation date with one
+ * rule-set version. For each entry it finds the days waited, the SitRep reporting band, whether the
+ * patient is over their category's threshold, which milestones they breach and whether they are due
+ * for validation, and decides validation outcomes; for the list, it counts by band and category,
+ * finds the longest waits, decides whether a recovery plan is required, and checks the milestones in
+ * force (NHS England PR2022). Bands, thresholds, milestones and the validation schedule are rules of
+ * the version, each with its source; they are decided once per review and each entry is classified
+ * against them, so a list of a million entries is reviewed in one pass holding only the entries of
+ * concern.
+ *
+ * <pre>{@code
+ * WaitingListRules rules = WaitingListRules.builder().build();     // newest version, national standards
+ * WaitingListReview review = rules.review(Path.of("waiting-list.csv"), LocalDate.of(2023, 11, 20));
+ * review.summary();            // entries in = reviewed + rejected; waiting, seen
+ * review.recoveryPlan();       // REQUIRED: WL-RP-001 3 priority patients wait longer than 14 days, ...
+ * review.milestones();         // WL-MS-001 (52 weeks) in force: NOT_MET, with the breaching entries
+ * review.validationCohort();   // who to contact to validate the list
+ * review.rejected();           // line 14: /received UNPARSEABLE_DATE ...
+ * }</pre>
+ *
+ * <p>Entries are never dropped: each is reviewed or rejected with every problem and its line, and
+ * the summary accounts for all of them. A duplicate id is rejected on every line after its first.
+ *
+ * <p>Thread-safe: build one instance per configuration and share it; each review is independent.
+ */
+public final class WaitingListRules {
+    /** The id of the waiting-list rule set. */
+    public static final String RULE_SET_ID = "msk-waiting-list";
+    /** How many of the longest waits a review lists unless the builder says otherwise. */
+    public static final int DEFAULT_LONGEST_WAITS = 10;
+
+    /** The kinds of waiting-list rule, checked on load. */
+    static final Set<String> KINDS = Set.of("reporting-band", "waiting-threshold", "milestone", "milestone-selection",
+            "review-note", "validation-schedule", "recovery-plan", "recovery-plan-content", "milestone-check",
+            "validation-outcome");
+
+    private final RuleSet ruleSet;
+    private final WaitingListParameters parameters;
+    private final Map<String, Integer> parameterValues;
+    private final ServiceProfile serviceProfile;
+    private final int longestWaits;
+    private final ValidationOutcomes outcomes;
+
+    private WaitingListRules(RuleSet ruleSet, WaitingListParameters parameters, ServiceProfile serviceProfile,
+            int longestWaits) {
+        this.ruleSet = ruleSet;
+        this.parameters = parameters;
+        this.parameterValues = Collections.unmodifiableMap(new LinkedHashMap<>(parameters.asMap()));
+        this.serviceProfile = serviceProfile;
+        this.longestWaits = longestWaits;
+        this.outcomes = new ValidationOutcomes(ruleSet);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The bands, thresholds, milestones and validation schedule that apply on {@code asOf}. */
+    public WaitingListPolicy policy(LocalDate asOf) {
+        return policyEvaluation(Objects.requireNonNull(asOf, "asOf")).policy;
+    }
+
+    /**
+     * Reviews an in-memory list as of {@code asOf}. Each entry's line is its position from 1.
+     * Entries with problems are rejected in the result, not thrown.
+     */
+    public WaitingListReview review(List<WaitingListEntry> entries, LocalDate asOf) {
+        Objects.requireNonNull(entries, "entries");
+        PolicyRun policy = policyEvaluation(Objects.requireNonNull(asOf, "asOf"));
+        ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, outcomes);
+        long line = 0;
+        for (WaitingListEntry entry : entries) {
+            line++;
+            run.offer(ParsedEntry.of(line, entry == null ? new WaitingListEntry(null, null, null, null, null) : entry));
+        }
+        return conclude(policy, run.finish(0), asOf);
+    }
+
+    /**
+     * Reviews a list file as of {@code asOf}, its format told by its extension ({@link EntryFormat#of}).
+     * The file is read once, line by line.
+     *
+     * @throws InvalidInputException if the format is unknown or a CSV header is wrong (no entry can be
+     *                               read); problems with entries are rejections in the result
+     * @throws UncheckedIOException  if the file cannot be read
+     */
+    public WaitingListReview review(Path file, LocalDate asOf) {
+        EntryFormat format = EntryFormat.of(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return review(EntryReader.utf8(in), format, asOf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read [" + file + "]", e);
+        }
+    }
+
+    /**
+     * Reviews a list read from {@code reader} in {@code format} as of {@code asOf}; the caller closes
+     * the reader.
+     *
+     * @throws InvalidInputException if a CSV header is missing or wrong (no entry can be read)
+     */
+    public WaitingListReview review(Reader reader, EntryFormat format, LocalDate asOf) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(format, "format");
+        PolicyRun policy = policyEvaluation(Objects.requireNonNull(asOf, "asOf"));
+        ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, outcomes);
+        EntryReader entries = EntryReader.of(reader, format);
+        ParsedEntry parsed;
+        boolean any = false;
+        while ((parsed = entries.next()) != null) {
+            any = true;
+            run.offer(parsed);
+        }
+        if (format == EntryFormat.CSV && !any && !((CsvEntryReader) entries).sawHeader()) {
+            throw new InvalidInputException(List.of(new Violation("/header", "REQUIRED",
+                    "the CSV input is empty: it needs a header line naming its columns")));
+        }
+        return conclude(policy, run.finish(entries.blankLines()), asOf);
+    }
+
+    /**
+     * Reviews one entry on its own as of {@code asOf}, with its validation outcome.
+     *
+     * @throws InvalidInputException listing every problem with the entry
+     */
+    public EntryReview reviewEntry(WaitingListEntry entry, LocalDate asOf) {
+        Objects.requireNonNull(entry, "entry");
+        WaitingListReview review = review(List.of(entry), asOf);
+        if (!review.rejected().isEmpty()) {
+            throw new InvalidInputException(review.rejected().get(0).violations());
+        }
+        ReviewRun run = new ReviewRun(review.policy(), asOf, 0, outcomes);
+        EntryReview r = run.classify(1, entry);
+        if (r.waiting() && entry.validation() != null) {
+            r = r.withValidationOutcome(outcomes.decide(List.of(entry), asOf).get(entry.entryId()));
+        }
+        return r;
+    }
+
+    /** The rule-set version this instance evaluates. */
+    public String ruleSetVersion() {
+        return ruleSet.version();
+    }
+
+    /** {@code sha256:...} over the version's rule files and parameter defaults. */
+    public String contentHash() {
+        return ruleSet.contentHash();
+    }
+
+    /** The parameter values in use (the version's defaults with any overrides). */
+    public WaitingListParameters parameters() {
+        return parameters;
+    }
+
+    /** The service profile whose local standards apply. */
+    public ServiceProfile serviceProfile() {
+        return serviceProfile;
+    }
+
+    /** Every rule of the version with its metadata, sorted by id. */
+    public List<RuleInfo> rules() {
+        return ruleSet.rules();
+    }
+
+    private record PolicyRun(WaitingListPolicy policy, Trace trace) {
+    }
+
+    private PolicyRun policyEvaluation(LocalDate asOf) {
+        Evaluation e = ruleSet.evaluate(List.of(new PolicyRequest(asOf, parameters, serviceProfile)), asOf,
+                o -> o instanceof WaitBand || o instanceof WaitThreshold || o instanceof MilestoneSelection
+                        || o instanceof ValidationSchedule || o instanceof ReviewNote,
+                (a, b) -> 0);
+        List<WaitBand> bands = new ArrayList<>(e.outputs(WaitBand.class));
+        bands.sort(Comparator.comparingInt(WaitBand::fromDay));
+        List<WaitThreshold> thresholds = new ArrayList<>(e.outputs(WaitThreshold.class));
+        thresholds.sort(Comparator.comparing(WaitThreshold::category));
+        List<MilestoneSelection> selections = e.outputs(MilestoneSelection.class);
+        Comparator<Milestone> byScope = Comparator.comparing(Milestone::scope).thenComparing(Milestone::due);
+        List<Milestone> inForce = selections.stream().filter(MilestoneSelection::inForce)
+                .map(MilestoneSelection::milestone).sorted(byScope).toList();
+        List<Milestone> upcoming = selections.stream().filter(s -> !s.inForce())
+                .map(MilestoneSelection::milestone).sorted(byScope).toList();
+        List<ValidationSchedule> schedules = e.outputs(ValidationSchedule.class);
+        List<ReviewNote> notes = new ArrayList<>(e.outputs(ReviewNote.class));
+        notes.sort(Comparator.comparing(ReviewNote::ruleId));
+        List<String> problems = policyProblems(bands, thresholds, inForce, upcoming, schedules);
+        if (!problems.isEmpty()) {
+            throw new RulesException("rule set [" + ruleSet + "] gives no usable waiting-list policy on " + asOf
+                    + ": " + problems);
+        }
+        return new PolicyRun(new WaitingListPolicy(asOf, serviceProfile.name(), bands, thresholds, inForce, upcoming,
+                schedules.get(0), notes), e.trace());
+    }
+
+    /** A version whose bands leave a gap, or that has no threshold for a category, cannot review a list. */
+    private static List<String> policyProblems(List<WaitBand> bands, List<WaitThreshold> thresholds,
+            List<Milestone> inForce, List<Milestone> upcoming, List<ValidationSchedule> schedules) {
+        List<String> problems = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < bands.size(); i++) {
+            WaitBand b = bands.get(i);
+            if (b.fromDay() != next) {
+                problems.add("band [" + b.code() + "] starts on day " + b.fromDay() + "; expected day " + next);
+            }
+            if (b.toDay() == null) {
+                if (i != bands.size() - 1) {
+                    problems.add("band [" + b.code() + "] is open-ended but not the last");
+                }
+                next = Integer.MAX_VALUE;
+            } else {
+                next = b.toDay() + 1;
+            }
+        }
+        if (bands.isEmpty() || next != Integer.MAX_VALUE) {
+            problems.add("the bands do not cover every wait: the last must be open-ended");
+        }
+        for (PriorityCategory c : PriorityCategory.values()) {
+            long n = thresholds.stream().filter(t -> t.category() == c).count();
+            if (n != 1) {
+                problems.add(n + " thresholds for " + c + "; exactly one is required");
+            }
+        }
+        for (List<Milestone> selected : List.of(inForce, upcoming)) {
+            if (selected.stream().map(Milestone::scope).distinct().count() != selected.size()) {
+                problems.add("more than one milestone of a scope selected: " + selected);
+            }
+        }
+        if (schedules.size() != 1) {
+            problems.add(schedules.size() + " validation schedules; exactly one is required");
+        }
+        return problems;
+    }
+
+    private WaitingListReview conclude(PolicyRun policy, ReviewRun.Result result, LocalDate asOf) {
+        WaitingListPolicy p = policy.policy;
+        List<Object> facts = new ArrayList<>();
+        facts.add(new ListTally(result.summary().reviewed(), result.summary().rejected(), result.priorityOverThreshold(),
+                result.nonPriorityOverThreshold(), p.threshold(PriorityCategory.PRIORITY).appliedDays(),
+                p.threshold(PriorityCategory.NON_PRIORITY).appliedDays()));
+        for (Milestone m : result.milestoneBreachingCounts().keySet()) {
+            facts.add(new MilestoneTally(m, p.milestonesInForce().contains(m), result.milestoneBreachingCounts().get(m),
+                    result.summary().rejected()));
+        }
+        Evaluation e = ruleSet.evaluate(facts, asOf, o -> o instanceof RecoveryPlanReason
+                || o instanceof RecoveryPlanActions || o instanceof MilestoneVerdict, (a, b) -> 0);
+
+        List<RecoveryPlanReason> reasons = new ArrayList<>(e.outputs(RecoveryPlanReason.class));
+        reasons.sort(Comparator.comparing(RecoveryPlanReason::ruleId));
+        RecoveryPlanStatus status = reasons.stream().map(RecoveryPlanReason::status).distinct().reduce((a, b) -> {
+            throw new RulesException("rule set [" + ruleSet + "] gave conflicting recovery-plan decisions: " + reasons);
+        }).orElseThrow(() -> new RulesException("rule set [" + ruleSet + "] made no recovery-plan decision"));
+        List<RecoveryPlanActions> actions = e.outputs(RecoveryPlanActions.class);
+        if (status == RecoveryPlanStatus.REQUIRED && actions.size() != 1) {
+            throw new RulesException("rule set [" + ruleSet + "] requires a recovery plan but lists "
+                    + actions.size() + " sets of actions");
+        }
+        RecoveryPlan plan = new RecoveryPlan(status, reasons,
+                status == RecoveryPlanStatus.REQUIRED ? actions.get(0).actions() : List.of());
+
+        Map<String, MilestoneVerdict> verdicts = new LinkedHashMap<>();
+        for (MilestoneVerdict v : e.outputs(MilestoneVerdict.class)) {
+            if (verdicts.put(v.milestoneId(), v) != null) {
+                throw new RulesException("rule set [" + ruleSet + "] gave two verdicts on milestone " + v.milestoneId());
+            }
+        }
+        List<MilestoneCheck> checks = new ArrayList<>();
+        for (Map.Entry<Milestone, List<EntryReview>> m : result.milestoneBreaching().entrySet()) {
+            MilestoneVerdict v = verdicts.get(m.getKey().ruleId());
+            if (v == null) {
+                throw new RulesException("rule set [" + ruleSet + "] gave no verdict on milestone " + m.getKey().ruleId());
+            }
+            checks.add(new MilestoneCheck(m.getKey(), p.milestonesInForce().contains(m.getKey()), v.status(),
+                    v.ruleId(), result.milestoneBreachingCounts().get(m.getKey()), m.getValue()));
+        }
+        return new WaitingListReview(asOf, result.summary(), result.bandCounts(), result.longestWaits(), plan, checks,
+                result.overThreshold(), result.validationCohort(), result.validationOutcomes(), result.rejected(), p,
+                parameterValues, merge(policy.trace, e.trace()));
+    }
+
+    /** One trace for a review: the policy rules, then the list-level rules, numbered in that order. */
+    private static Trace merge(Trace policy, Trace conclusion) {
+        List<FiredRule> fired = new ArrayList<>();
+        for (FiredRule r : policy.firedRules()) {
+            fired.add(new FiredRule(fired.size() + 1, r.rule()));
+        }
+        for (FiredRule r : conclusion.firedRules()) {
+            fired.add(new FiredRule(fired.size() + 1, r.rule()));
+        }
+        return new Trace(policy.ruleSetId(), policy.version(), policy.contentHash(), policy.asOf(), fired);
+    }
+
+    /** Checks the waiting-list metadata on load, so that no rule can fail mid-review. */
+    static void checkMetadata(RuleSet ruleSet) {
+        List<String> problems = new ArrayList<>();
+        for (RuleInfo rule : ruleSet.rules()) {
+            String where = "rule [" + rule.name() + "]";
+            if (!KINDS.contains(rule.meta("kind"))) {
+                problems.add(where + " has @kind [" + rule.meta("kind") + "]; expected one of " + KINDS.stream().sorted().toList());
+            }
+            if (!"NONE".equals(rule.meta("level"))) {
+                problems.add(where + " has @level [" + rule.meta("level") + "]; waiting-list rules escalate nothing: NONE");
+            }
+            if (!"N".equals(rule.meta("confidence")) && !"L".equals(rule.meta("confidence"))) {
+                problems.add(where + " has @confidence [" + rule.meta("confidence") + "]; expected N or L");
+            }
+            if (!rule.name().startsWith(rule.id() + " ")) {
+                problems.add(where + " name does not start with its id [" + rule.id() + "]");
+            }
+            if ("waiting-threshold".equals(rule.meta("kind"))) {
+                problems.addAll(thresholdProblems(where, rule));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleMetadataException(ruleSet.manifest().coordinates(), problems);
+        }
+    }
+
+    /**
+     * The national thresholds are rule content and also bound the service profile's local standards;
+     * the two must agree, or a profile could be checked against a threshold the rules do not apply.
+     */
+    private static List<String> thresholdProblems(String where, RuleInfo rule) {
+        try {
+            PriorityCategory category = PriorityCategory.valueOf(rule.meta("category"));
+            int days = Integer.parseInt(rule.meta("nationalDays"));
+            int bound = category == PriorityCategory.PRIORITY ? ServiceProfile.NATIONAL_PRIORITY_DAYS
+                    : ServiceProfile.NATIONAL_NON_PRIORITY_DAYS;
+            return days == bound ? List.of() : List.of(where + " has @nationalDays " + days
+                    + " but service profiles are checked against " + bound);
+        } catch (RuntimeException e) {
+            return List.of(where + " needs @category (PRIORITY or NON_PRIORITY) and @nationalDays (a number)");
+        }
+    }
+
+    static WaitingListParameters defaults(RuleSet ruleSet) {
+        String path = ruleSet.manifest().parameterDefaults();
+        if (path == null) {
+            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "REQUIRED",
+                    "rule set [" + ruleSet.manifest().coordinates() + "] names no parameter defaults")));
+        }
+        try (InputStream in = WaitingListRules.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "NOT_FOUND",
+                        "parameter defaults [" + path + "] are not on the class path")));
+            }
+            return Json.mapper().readValue(in, WaitingListParameters.class);
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "INVALID",
+                    "parameter defaults [" + path + "] cannot be read: " + e.getMessage())));
+        }
+    }
+
+    /**
+     * Configures a {@link WaitingListRules}. Each setter checks its argument at once. Not thread-safe;
+     * the {@link WaitingListRules} it builds is.
+     */
+    public static final class Builder {
+        private RuleSetRegistry registry;
+        private String version;
+        private final Map<String, Integer> overrides = new LinkedHashMap<>();
+        private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
+        private int longestWaits = DEFAULT_LONGEST_WAITS;
+
+        private Builder() {
+        }
+
+        /** The registry to load from; by default the rule sets on this library's class path. */
+        public Builder registry(RuleSetRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** The rule-set version to evaluate, e.g. {@code 1.0.0}; by default the newest available. */
+        public Builder ruleSetVersion(String version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * Overrides one named local parameter (see {@link WaitingListParameters}); checked, with the
+         * others, when the instance is built.
+         */
+        public Builder parameter(String name, int value) {
+            overrides.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /** Overrides several named local parameters at once; every bad name or value is reported together. */
+        public Builder parameters(Map<String, Integer> values) {
+            overrides.putAll(values);
+            return this;
+        }
+
+        /** The service whose local standards (stricter thresholds) apply; {@link ServiceProfile#NATIONAL} by default. */
+        public Builder serviceProfile(ServiceProfile profile) {
+            this.serviceProfile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /** How many of the longest waits a review lists; 10 by default, 0 for none. */
+        public Builder longestWaits(int count) {
+            if (count < 0 || count > 10_000) {
+                throw new InvalidConfigurationException(List.of(new Violation("/longestWaits", "OUT_OF_RANGE",
+                        "longestWaits must be in [0, 10000] but was [" + count + "]")));
+            }
+            this.longestWaits = count;
+            return this;
+        }
+
+        /**
+         * Loads and checks the rule set and parameters.
+         *
+         * @throws InvalidConfigurationException naming every unknown parameter and bad value
+         */
+        public WaitingListRules build() {
+            RuleSetRegistry reg = registry != null ? registry
+                    : RuleSetRegistry.fromClasspath(WaitingListRules.class.getClassLoader());
+            RuleSet ruleSet = version != null ? reg.ruleSet(RULE_SET_ID, version) : reg.latest(RULE_SET_ID);
+            checkMetadata(ruleSet);
+            WaitingListParameters parameters = defaults(ruleSet).with(overrides);
+            return new WaitingListRules(ruleSet, parameters, serviceProfile, longestWaits);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WaitingListRules[" + ruleSet + "]";
+    }
+}

@@ -1,0 +1,106 @@
+package org.mskrules.msk.waitinglist.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+import org.mskrules.core.RuleInfo;
+import org.mskrules.msk.PriorityCategory;
+import org.mskrules.msk.ServiceProfile;
+import org.mskrules.msk.waitinglist.Milestone;
+import org.mskrules.msk.waitinglist.MilestoneScope;
+import org.mskrules.msk.waitinglist.MilestoneStatus;
+import org.mskrules.msk.waitinglist.RecoveryPlanReason;
+import org.mskrules.msk.waitinglist.RecoveryPlanStatus;
+import org.mskrules.msk.waitinglist.ReviewNote;
+import org.mskrules.msk.waitinglist.ValidationDecision;
+import org.mskrules.msk.waitinglist.ValidationReason;
+import org.mskrules.msk.waitinglist.ValidationSchedule;
+import org.mskrules.msk.waitinglist.WaitBand;
+import org.mskrules.msk.waitinglist.WaitThreshold;
+import org.mskrules.msk.waitinglist.WaitingListEntry;
+import org.mskrules.msk.waitinglist.WaitingListParameters;
+
+/**
+ * Builds the facts that waiting-list rule consequences insert, taking each rule's id, source and
+ * description from its own metadata so that they are written once, in the rule file.
+ */
+public final class WaitingListFacts {
+    private WaitingListFacts() {
+    }
+
+    /** A reporting band of days {@code fromDay} to {@code toDay} ({@code null}: no upper end). */
+    public static WaitBand band(Rule rule, String code, String label, int fromDay, Integer toDay) {
+        return new WaitBand(code, label, fromDay, toDay, text(rule, "id"), text(rule, "source"));
+    }
+
+    /** The threshold of {@code category}: the national one, or the profile's stricter standard. */
+    public static WaitThreshold threshold(Rule rule, PriorityCategory category, int nationalDays, ServiceProfile profile) {
+        return new WaitThreshold(category, nationalDays, Math.min(nationalDays, profile.seenWithinDays(category)),
+                profile.name(), text(rule, "id"), text(rule, "source"));
+    }
+
+    /** A milestone due at the end of {@code quarter} of {@code planningYear}, on {@code due} (ISO date). */
+    public static Milestone milestone(Rule rule, String planningYear, String quarter, String due, MilestoneScope scope,
+            int maxWeeks) {
+        return new Milestone(text(rule, "id"), planningYear, quarter, LocalDate.parse(due), scope, maxWeeks,
+                text(rule, "description"), text(rule, "source"));
+    }
+
+    /** {@code milestone} selected by {@code rule} as in force or as the next to fall due. */
+    public static MilestoneSelection selection(Rule rule, Milestone milestone, boolean inForce) {
+        return new MilestoneSelection(milestone, inForce, text(rule, "id"));
+    }
+
+    /** The validation schedule set by the local parameters. */
+    public static ValidationSchedule validationSchedule(Rule rule, WaitingListParameters p) {
+        return new ValidationSchedule(List.of(p.validationFirstWeeks(), p.validationSecondWeeks(), p.validationThirdWeeks()),
+                p.validationLookbackWeeks(), text(rule, "id"), text(rule, "source"));
+    }
+
+    /** A note for the reader, in {@code text}. */
+    public static ReviewNote note(Rule rule, String text) {
+        return new ReviewNote(text(rule, "id"), text, text(rule, "source"));
+    }
+
+    /** A recovery-plan reason; the rule's description, with the counts, is its text. */
+    public static RecoveryPlanReason recoveryPlanReason(Rule rule, RecoveryPlanStatus status, PriorityCategory category,
+            long entries, Integer thresholdDays) {
+        String text = text(rule, "description");
+        if (category != null) {
+            text = entries + (category == PriorityCategory.PRIORITY ? " priority" : " non-priority")
+                    + (entries == 1 ? " patient waits" : " patients wait") + " longer than " + thresholdDays
+                    + " days. " + text;
+        } else if (status == RecoveryPlanStatus.UNDETERMINED) {
+            text = entries + (entries == 1 ? " entry was" : " entries were") + " rejected. " + text;
+        }
+        return new RecoveryPlanReason(text(rule, "id"), status, category, entries, thresholdDays, text,
+                text(rule, "source"));
+    }
+
+    /** What a required recovery plan should include. */
+    public static RecoveryPlanActions recoveryPlanActions(Rule rule, String... actions) {
+        return new RecoveryPlanActions(List.of(actions), text(rule, "id"));
+    }
+
+    /** The verdict of {@code rule} on {@code milestone}. */
+    public static MilestoneVerdict verdict(Rule rule, Milestone milestone, MilestoneStatus status) {
+        return new MilestoneVerdict(milestone.ruleId(), status, text(rule, "id"));
+    }
+
+    /** The reason {@code rule} gives for the validation decision on {@code entry}. */
+    public static ValidationVerdict validation(Rule rule, WaitingListEntry entry, ValidationDecision decision) {
+        return new ValidationVerdict(entry.entryId(), new ValidationReason(text(rule, "id"), decision,
+                text(rule, "description"), text(rule, "source")));
+    }
+
+    private static String text(Rule rule, String key) {
+        Map<String, Object> m = rule.getMetaData();
+        String value = RuleInfo.metadataText(m.get(key));
+        if (value == null) {
+            // The facade checks every rule's metadata on load, so this is a broken build, not bad input.
+            throw new IllegalStateException("rule [" + rule.getName() + "] has no @" + key);
+        }
+        return value;
+    }
+}
