@@ -29,13 +29,14 @@ import org.mskrules.msk.RouteReason;
 import org.mskrules.msk.ServiceProfile;
 
 /**
- * {@code assess FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--profile PROFILE.json] [--json]}:
- * assesses one referral JSON file (red flags, screens, priority, route) and prints the decision with
- * its explanation. The full command-line tool (batch input,
- * waiting lists, diffs) is planned; this is the minimal front end.
+ * The command line: {@code assess FILE} assesses one referral JSON file (red flags, screens, priority,
+ * route) and {@code waitlist FILE} reviews a waiting list (CSV or JSON Lines); both print the decision
+ * with its explanation, or JSON with {@code --json}. Batch assessment, diffs and the rule catalogue are
+ * planned.
  *
- * <p>Exit codes: 0 decided, 1 input rejected, 2 usage error (including an unknown rule-set
- * version or an invalid service profile), 3 internal failure.
+ * <p>Exit codes: 0 decided (for a waiting list, every entry reviewed), 1 input rejected (for a waiting
+ * list, at least one entry rejected; the review is still printed), 2 usage error (including an unknown
+ * rule-set version or an invalid service profile), 3 internal failure.
  */
 public final class MskRulesCli {
     static final int DECIDED = 0;
@@ -57,17 +58,58 @@ public final class MskRulesCli {
             return rest.isEmpty() ? USAGE : DECIDED;
         }
         String command = rest.remove(0);
-        if (!command.equals("assess")) {
+        if (!command.equals("assess") && !command.equals("waitlist")) {
             err.println("unknown command [" + command + "]");
             usage(err);
             return USAGE;
         }
-        LocalDate asOf = null;
-        String version = null;
-        String profileFile = null;
-        boolean json = false;
-        String file = null;
+        Options options;
         try {
+            options = Options.parse(command, rest);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println(e.getMessage());
+            usage(err);
+            return USAGE;
+        }
+        ServiceProfile profile = ServiceProfile.NATIONAL;
+        if (options.profileFile != null) {
+            try {
+                profile = ServiceProfile.read(Path.of(options.profileFile));
+            } catch (InvalidConfigurationException e) {
+                err.println("service profile [" + options.profileFile + "] rejected:");
+                e.violations().forEach(v -> err.println("  " + v));
+                return USAGE;
+            }
+        }
+        return command.equals("assess") ? assess(options, profile, out, err)
+                : WaitlistCommand.run(options, profile, out, err);
+    }
+
+    /** The options every command shares, with the one input file. */
+    static final class Options {
+        final String file;
+        final LocalDate asOf;
+        final String version;
+        final String profileFile;
+        final boolean json;
+        final int show;
+
+        private Options(String file, LocalDate asOf, String version, String profileFile, boolean json, int show) {
+            this.file = file;
+            this.asOf = asOf;
+            this.version = version;
+            this.profileFile = profileFile;
+            this.json = json;
+            this.show = show;
+        }
+
+        static Options parse(String command, List<String> rest) {
+            LocalDate asOf = null;
+            String version = null;
+            String profileFile = null;
+            boolean json = false;
+            int show = WaitlistCommand.DEFAULT_SHOW;
+            String file = null;
             for (int i = 0; i < rest.size(); i++) {
                 String a = rest.get(i);
                 switch (a) {
@@ -75,6 +117,19 @@ public final class MskRulesCli {
                     case "--rules-version" -> version = value(rest, ++i, a);
                     case "--profile" -> profileFile = value(rest, ++i, a);
                     case "--json" -> json = true;
+                    case "--show" -> {
+                        if (!command.equals("waitlist")) {
+                            throw new IllegalArgumentException("--show applies to waitlist only");
+                        }
+                        try {
+                            show = Integer.parseInt(value(rest, ++i, a));
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--show needs a whole number");
+                        }
+                        if (show < 0) {
+                            throw new IllegalArgumentException("--show must not be negative");
+                        }
+                    }
                     default -> {
                         if (a.startsWith("-") || file != null) {
                             throw new IllegalArgumentException("unexpected argument [" + a + "]");
@@ -84,36 +139,27 @@ public final class MskRulesCli {
                 }
             }
             if (file == null) {
-                throw new IllegalArgumentException("a referral file is required");
+                throw new IllegalArgumentException(command.equals("assess") ? "a referral file is required"
+                        : "a waiting-list file (.csv, .jsonl or .ndjson) is required");
             }
             if (asOf == null) {
                 // The one place the clock is read: the command line's default evaluation date.
                 asOf = LocalDate.now();
             }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            err.println(e.getMessage());
-            usage(err);
-            return USAGE;
+            return new Options(file, asOf, version, profileFile, json, show);
         }
+    }
 
-        ServiceProfile profile = ServiceProfile.NATIONAL;
-        if (profileFile != null) {
-            try {
-                profile = ServiceProfile.read(Path.of(profileFile));
-            } catch (InvalidConfigurationException e) {
-                err.println("service profile [" + profileFile + "] rejected:");
-                e.violations().forEach(v -> err.println("  " + v));
-                return USAGE;
-            }
-        }
+    private static int assess(Options options, ServiceProfile profile, PrintStream out, PrintStream err) {
+        String file = options.file;
         try {
             Referral referral = Json.mapper().readValue(Files.readString(Path.of(file)), Referral.class);
             MskRules.Builder builder = MskRules.builder().serviceProfile(profile);
-            if (version != null) {
-                builder.ruleSetVersion(version);
+            if (options.version != null) {
+                builder.ruleSetVersion(options.version);
             }
-            Assessment assessment = builder.build().assess(referral, asOf);
-            if (json) {
+            Assessment assessment = builder.build().assess(referral, options.asOf);
+            if (options.json) {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(assessment));
             } else {
                 print(assessment, out);
@@ -144,7 +190,7 @@ public final class MskRulesCli {
         }
     }
 
-    private static String value(List<String> args, int i, String option) {
+    static String value(List<String> args, int i, String option) {
         if (i >= args.size()) {
             throw new IllegalArgumentException(option + " needs a value");
         }
@@ -217,9 +263,15 @@ public final class MskRulesCli {
 
     private static void usage(PrintStream out) {
         out.println("usage: assess FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--profile PROFILE.json] [--json]");
-        out.println("  Assesses one referral (JSON): red flags, incomplete screens, priority category and route,");
-        out.println("  and explains the decision. --profile names a service profile (FCP access, self-referral,");
-        out.println("  local standards); the national defaults apply without it.");
-        out.println("  exit codes: 0 decided, 1 input rejected, 2 usage error, 3 internal failure");
+        out.println("       waitlist FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--profile PROFILE.json] [--json] [--show N]");
+        out.println("  assess    assesses one referral (JSON): red flags, incomplete screens, priority category and");
+        out.println("            route, and explains the decision.");
+        out.println("  waitlist  reviews a waiting list (.csv or .jsonl): counts by reporting band and category, the");
+        out.println("            recovery-plan decision, the milestones in force, the validation cohort and outcomes, and");
+        out.println("            every rejected line; --show N lists at most N entries per list in text (default 20).");
+        out.println("  --profile names a service profile (FCP access, self-referral, local standards); the national");
+        out.println("  defaults apply without it. Without --as-of, today's date is used.");
+        out.println("  exit codes: 0 decided (every entry reviewed), 1 input rejected (for waitlist: some entries");
+        out.println("  rejected), 2 usage error, 3 internal failure");
     }
 }

@@ -15,6 +15,7 @@ class MskRulesCliTest {
     static final String EXAMPLE = "../examples/referral-back-pain-saddle-numbness.json";
     static final String REHAB = "../examples/referral-ankle-fracture-rehabilitation.json";
     static final String EAST_LANCASHIRE = "../examples/service-profile-east-lancashire.json";
+    static final String WAITING_LIST = "../examples/waiting-list.csv";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -99,5 +100,47 @@ class MskRulesCliTest {
         assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-23", "--rules-version", "9.0.0"))
                 .isEqualTo(MskRulesCli.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("known: [1.0.0]");
+    }
+
+    @Test
+    void theExampleWaitingListNeedsARecoveryPlanMissesTheMilestonesInForceAndNamesEveryRejectedLine() {
+        // Some entries are rejected on purpose, so the exit code says so; the review is still printed.
+        assertThat(run("waitlist", WAITING_LIST, "--as-of", "2023-11-20")).isEqualTo(MskRulesCli.REJECTED);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("Entries:      28 in = 24 reviewed (22 waiting, 2 seen) + 4 rejected; 1 blank line skipped")
+                .contains("Recovery plan: REQUIRED")
+                .contains("WL-RP-001: 2 priority patients wait longer than 14 days")
+                .contains("in force WL-MS-001 2023/24 Q1 (from 2023-06-30): no patient over 52 weeks -> NOT MET")
+                .contains("in force WL-MS-002 2023/24 Q2 (from 2023-09-30): no priority patient over 2 weeks -> NOT MET")
+                .contains("next     WL-MS-003 2023/24 Q3 (due 2023-12-31)")
+                .contains("MSK-0012: MAY BE REMOVED")
+                .contains("line 27 [MSK-0025]:")
+                .contains("/received UNPARSEABLE_DATE")
+                .contains("/entryId DUPLICATE_ENTRY_ID: entry id [MSK-0008] is already on line 9")
+                .contains("/category UNKNOWN_CATEGORY");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("28 entries in: 24 reviewed, 4 rejected");
+    }
+
+    @Test
+    void aWaitingListWithEveryEntryReviewedExitsZeroAndTheJsonFormHoldsTheReview(@TempDir Path dir) throws IOException {
+        Path list = dir.resolve("list.jsonl");
+        Files.writeString(list, "{\"entryId\":\"A\",\"category\":\"PRIORITY\",\"received\":\"2023-11-10\"}\n");
+        assertThat(run("waitlist", list.toString(), "--as-of", "2023-11-20", "--json")).isEqualTo(MskRulesCli.DECIDED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"status\" : \"NOT_REQUIRED\"")
+                .contains("\"entriesIn\" : 1");
+    }
+
+    @Test
+    void aWaitingListFileOfAnUnknownFormatOrWithABadHeaderIsRejectedWithTheReason(@TempDir Path dir) throws IOException {
+        Path txt = dir.resolve("list.txt");
+        Files.writeString(txt, "x\n");
+        assertThat(run("waitlist", txt.toString(), "--as-of", "2023-11-20")).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("UNKNOWN_FORMAT");
+        err.reset();
+        Path csv = dir.resolve("list.csv");
+        Files.writeString(csv, "entryId,category,arrived\n");
+        assertThat(run("waitlist", csv.toString(), "--as-of", "2023-11-20")).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/header/arrived UNKNOWN_COLUMN")
+                .contains("/header/received REQUIRED");
     }
 }
