@@ -164,11 +164,12 @@ public final class WaitingListRules {
      */
     public EntryReview reviewEntry(WaitingListEntry entry, LocalDate asOf) {
         Objects.requireNonNull(entry, "entry");
-        WaitingListReview review = review(List.of(entry), asOf);
-        if (!review.rejected().isEmpty()) {
-            throw new InvalidInputException(review.rejected().get(0).violations());
+        Objects.requireNonNull(asOf, "asOf");
+        List<Violation> problems = EntryChecks.check(entry, asOf, Set.of());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
-        ReviewRun run = new ReviewRun(review.policy(), asOf, 0, outcomes);
+        ReviewRun run = new ReviewRun(policyEvaluation(asOf).policy, asOf, 0, outcomes);
         EntryReview r = run.classify(1, entry);
         if (r.waiting() && entry.validation() != null) {
             r = r.withValidationOutcome(outcomes.decide(List.of(entry), asOf).get(entry.entryId()));
