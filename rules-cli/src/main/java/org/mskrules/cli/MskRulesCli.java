@@ -48,7 +48,15 @@ public final class MskRulesCli {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } catch (RuntimeException | Error e) {
+            // Anything not already turned into an exit code is a defect: say so, with the exit code for it.
+            System.err.println("internal failure: " + e);
+            code = FAILURE;
+        }
+        System.exit(code);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

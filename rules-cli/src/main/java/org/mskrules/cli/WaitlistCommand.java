@@ -42,7 +42,8 @@ final class WaitlistCommand {
             return MskRulesCli.USAGE;
         }
         try {
-            WaitingListRules.Builder builder = WaitingListRules.builder().serviceProfile(profile);
+            WaitingListRules.Builder builder = WaitingListRules.builder().serviceProfile(profile)
+                    .longestWaits(Math.min(options.show, 10_000));
             if (options.version != null) {
                 builder.ruleSetVersion(options.version);
             }

@@ -30,6 +30,11 @@ final class CsvEntryReader extends EntryReader {
     }
 
     @Override
+    boolean expectsHeader() {
+        return header == null;
+    }
+
+    @Override
     ParsedEntry parse(long line, String text) {
         if (header == null) {
             header = header(line, text);
@@ -38,7 +43,8 @@ final class CsvEntryReader extends EntryReader {
         Fields f = new Fields();
         List<String> values = split(text);
         if (values == null) {
-            f.problem("", "UNTERMINATED_QUOTE", "line " + line + " has a quoted field that does not end");
+            f.problem("", "UNTERMINATED_QUOTE", "line " + line + " has a quoted field that does not end, or"
+                    + " text between its closing quote and the next comma");
             f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
             return f.toParsed(line);
         }
@@ -76,11 +82,16 @@ final class CsvEntryReader extends EntryReader {
     }
 
     private static String[] header(long line, String text) {
+        if (text.indexOf('\uFFFD') >= 0) {
+            throw new InvalidInputException(List.of(new Violation("/header", "INVALID_ENCODING",
+                    "the header (line " + line + ") is not valid UTF-8")));
+        }
         List<String> names = split(text);
         List<Violation> problems = new ArrayList<>();
         if (names == null) {
             throw new InvalidInputException(List.of(new Violation("/header", "UNTERMINATED_QUOTE",
-                    "the header (line " + line + ") has a quoted field that does not end")));
+                    "the header (line " + line + ") has a quoted field that does not end, or text after"
+                            + " its closing quote")));
         }
         Set<String> seen = new HashSet<>();
         for (String raw : names) {
@@ -105,7 +116,10 @@ final class CsvEntryReader extends EntryReader {
         return names.stream().map(String::strip).toArray(String[]::new);
     }
 
-    /** The fields of one line, or {@code null} if a quoted field does not end. */
+    /**
+     * The fields of one line, or {@code null} if a quoted field does not end or has anything but
+     * spaces between its closing quote and the next comma.
+     */
     static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -113,6 +127,12 @@ final class CsvEntryReader extends EntryReader {
         boolean wasQuoted = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
+            if (wasQuoted && !quoted && c != ',') {
+                if (c == ' ') {
+                    continue;
+                }
+                return null;
+            }
             if (quoted) {
                 if (c == '"') {
                     if (i + 1 < line.length() && line.charAt(i + 1) == '"') {

@@ -33,8 +33,8 @@ final class EntryChecks {
                 v.add(new Violation("/entryId", "TOO_LONG", "entry id is " + id.length() + " characters; at most "
                         + MAX_ID_LENGTH + " are allowed"));
             } else if (id.chars().anyMatch(Character::isISOControl) || !id.strip().equals(id)) {
-                v.add(new Violation("/entryId", "INVALID", "entry id [" + id.strip()
-                        + "] has control characters or surrounding spaces"));
+                v.add(new Violation("/entryId", "INVALID", "entry id [" + id.replaceAll("\\p{Cntrl}", "?")
+                        + "] has control characters (shown as ?) or spaces at either end"));
             }
         }
         if (entry.category() == null && !unreadable.contains("/category")) {

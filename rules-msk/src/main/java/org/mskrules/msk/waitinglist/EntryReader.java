@@ -55,7 +55,7 @@ abstract class EntryReader implements AutoCloseable {
                     blankLines++;
                     continue;
                 }
-                if (line.indexOf('\uFFFD') >= 0) {
+                if (line.indexOf('\uFFFD') >= 0 && !expectsHeader()) {
                     return new ParsedEntry(lineNumber, new WaitingListEntry(null, null, null, null, null),
                             List.of(new Violation("", "INVALID_ENCODING", "line " + lineNumber
                                     + " is not valid UTF-8")), Set.of("/entryId", "/category", "/received"));
@@ -69,6 +69,11 @@ abstract class EntryReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
         }
+    }
+
+    /** Whether the next non-blank line is a header, which checks its own encoding. */
+    boolean expectsHeader() {
+        return false;
     }
 
     /** Blank lines skipped so far. */

@@ -115,12 +115,19 @@ final class ReviewRun {
             ValidationSchedule schedule = policy.validationSchedule();
             int reached = schedule.pointReached(days);
             point = reached < 0 ? null : reached;
-            due = schedule.isDue(entry.received(), days,
-                    entry.validation() == null ? null : entry.validation().validatedOn());
+            due = schedule.isDue(entry.received(), days, validatedOn(entry.validation()));
         }
         return new EntryReview(line, entry.entryId(), entry.category(), entry.received(), entry.firstContact(),
                 isSeen ? EntryStatus.SEEN : EntryStatus.WAITING, days, policy.bandOf(days).code(),
                 threshold.exceededBy(days), threshold.appliedDays(), breaches, due, point, null);
+    }
+
+    /**
+     * The date the patient was last validated: a contact counts only when it recorded whether the
+     * patient still wishes to be seen, the question validation exists to ask.
+     */
+    private static LocalDate validatedOn(ValidationRecord v) {
+        return v == null || v.wishesToBeSeen() == Answer.NOT_RECORDED ? null : v.validatedOn();
     }
 
     private void record(EntryReview r) {

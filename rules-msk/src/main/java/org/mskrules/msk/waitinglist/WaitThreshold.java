@@ -12,12 +12,16 @@ import org.mskrules.msk.PriorityCategory;
  * @param category     the category it applies to
  * @param nationalDays the national threshold in days (a wait longer than this is over it)
  * @param appliedDays  the threshold applied: the national one or the service's stricter standard
- * @param standard     whose threshold {@code appliedDays} is: the service profile's name
+ * @param standard     whose threshold {@code appliedDays} is: {@link #NATIONAL}, or the name of the
+ *                     service profile whose stricter standard applies
  * @param ruleId       the rule that sets the threshold
  * @param source       where the national threshold comes from
  */
 public record WaitThreshold(PriorityCategory category, int nationalDays, int appliedDays, String standard,
         String ruleId, String source) {
+    /** The {@code standard} of a threshold that is the national one. */
+    public static final String NATIONAL = "national threshold (NHS England PR2022)";
+
     public WaitThreshold {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(standard, "standard");

@@ -35,6 +35,7 @@ import org.mskrules.msk.waitinglist.internal.MilestoneTally;
 import org.mskrules.msk.waitinglist.internal.MilestoneVerdict;
 import org.mskrules.msk.waitinglist.internal.PolicyRequest;
 import org.mskrules.msk.waitinglist.internal.RecoveryPlanActions;
+import org.mskrules.msk.waitinglist.internal.WaitingListFacts;
 
 /**
  * The community MSK waiting-list facade: reviews a whole waiting list on one evaluation date with one
@@ -279,7 +280,7 @@ public final class WaitingListRules {
                 p.threshold(PriorityCategory.NON_PRIORITY).appliedDays()));
         for (Milestone m : result.milestoneBreachingCounts().keySet()) {
             facts.add(new MilestoneTally(m, p.milestonesInForce().contains(m), result.milestoneBreachingCounts().get(m),
-                    result.summary().rejected()));
+                    result.summary().reviewed(), result.summary().rejected()));
         }
         Evaluation e = ruleSet.evaluate(facts, asOf, o -> o instanceof RecoveryPlanReason
                 || o instanceof RecoveryPlanActions || o instanceof MilestoneVerdict, (a, b) -> 0);
@@ -346,12 +347,27 @@ public final class WaitingListRules {
             if (!rule.name().startsWith(rule.id() + " ")) {
                 problems.add(where + " name does not start with its id [" + rule.id() + "]");
             }
-            if ("waiting-threshold".equals(rule.meta("kind"))) {
-                problems.addAll(thresholdProblems(where, rule));
+            switch (String.valueOf(rule.meta("kind"))) {
+                case "waiting-threshold" -> problems.addAll(thresholdProblems(where, rule));
+                case "reporting-band" -> problems.addAll(parses(where, rule, () -> WaitingListFacts.band(rule.metadata())));
+                case "milestone" -> problems.addAll(parses(where, rule, () -> WaitingListFacts.milestone(rule.metadata())));
+                default -> {
+                    // no kind-specific metadata
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRuleMetadataException(ruleSet.manifest().coordinates(), problems);
+        }
+    }
+
+    /** A problem if the fact that {@code rule}'s metadata defines cannot be built from it. */
+    private static List<String> parses(String where, RuleInfo rule, java.util.function.Supplier<?> build) {
+        try {
+            build.get();
+            return List.of();
+        } catch (RuntimeException e) {
+            return List.of(where + " has metadata that does not define a " + rule.meta("kind") + ": " + e.getMessage());
         }
     }
 

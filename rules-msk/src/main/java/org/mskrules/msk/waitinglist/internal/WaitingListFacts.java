@@ -29,22 +29,44 @@ public final class WaitingListFacts {
     private WaitingListFacts() {
     }
 
-    /** A reporting band of days {@code fromDay} to {@code toDay} ({@code null}: no upper end). */
-    public static WaitBand band(Rule rule, String code, String label, int fromDay, Integer toDay) {
-        return new WaitBand(code, label, fromDay, toDay, text(rule, "id"), text(rule, "source"));
+    /** The reporting band that {@code rule}'s metadata defines ({@code @band}, {@code @label}, {@code @fromDay}, {@code @toDay}). */
+    public static WaitBand band(Rule rule) {
+        return band(rule.getMetaData());
     }
 
-    /** The threshold of {@code category}: the national one, or the profile's stricter standard. */
-    public static WaitThreshold threshold(Rule rule, PriorityCategory category, int nationalDays, ServiceProfile profile) {
-        return new WaitThreshold(category, nationalDays, Math.min(nationalDays, profile.seenWithinDays(category)),
-                profile.name(), text(rule, "id"), text(rule, "source"));
+    /** The reporting band that a rule's {@code metadata} defines; the facade's load check uses it too. */
+    public static WaitBand band(Map<String, ?> m) {
+        String to = optional(m, "toDay");
+        return new WaitBand(text(m, "band"), text(m, "label"), Integer.parseInt(text(m, "fromDay")),
+                to == null ? null : Integer.valueOf(to), text(m, "id"), text(m, "source"));
     }
 
-    /** A milestone due at the end of {@code quarter} of {@code planningYear}, on {@code due} (ISO date). */
-    public static Milestone milestone(Rule rule, String planningYear, String quarter, String due, MilestoneScope scope,
-            int maxWeeks) {
-        return new Milestone(text(rule, "id"), planningYear, quarter, LocalDate.parse(due), scope, maxWeeks,
-                text(rule, "description"), text(rule, "source"));
+    /**
+     * The threshold that {@code rule}'s metadata defines ({@code @category}, {@code @nationalDays}):
+     * the national one, or the profile's standard where that is stricter.
+     */
+    public static WaitThreshold threshold(Rule rule, ServiceProfile profile) {
+        PriorityCategory category = PriorityCategory.valueOf(text(rule, "category"));
+        int national = Integer.parseInt(text(rule, "nationalDays"));
+        int local = profile.seenWithinDays(category);
+        return local < national
+                ? new WaitThreshold(category, national, local, profile.name(), text(rule, "id"), text(rule, "source"))
+                : new WaitThreshold(category, national, national, WaitThreshold.NATIONAL, text(rule, "id"), text(rule, "source"));
+    }
+
+    /**
+     * The milestone that {@code rule}'s metadata defines ({@code @planningYear}, {@code @quarter},
+     * {@code @due}, {@code @scope}, {@code @maxWeeks}).
+     */
+    public static Milestone milestone(Rule rule) {
+        return milestone(rule.getMetaData());
+    }
+
+    /** The milestone that a rule's {@code metadata} defines; the facade's load check uses it too. */
+    public static Milestone milestone(Map<String, ?> m) {
+        return new Milestone(text(m, "id"), text(m, "planningYear"), text(m, "quarter"),
+                LocalDate.parse(text(m, "due")), MilestoneScope.valueOf(text(m, "scope")),
+                Integer.parseInt(text(m, "maxWeeks")), text(m, "description"), text(m, "source"));
     }
 
     /** {@code milestone} selected by {@code rule} as in force or as the next to fall due. */
@@ -94,12 +116,19 @@ public final class WaitingListFacts {
                 text(rule, "description"), text(rule, "source")));
     }
 
+    private static String optional(Map<String, ?> m, String key) {
+        return RuleInfo.metadataText(m.get(key));
+    }
+
     private static String text(Rule rule, String key) {
-        Map<String, Object> m = rule.getMetaData();
+        return text(rule.getMetaData(), key);
+    }
+
+    private static String text(Map<String, ?> m, String key) {
         String value = RuleInfo.metadataText(m.get(key));
         if (value == null) {
             // The facade checks every rule's metadata on load, so this is a broken build, not bad input.
-            throw new IllegalStateException("rule [" + rule.getName() + "] has no @" + key);
+            throw new IllegalStateException("rule [" + RuleInfo.metadataText(m.get("id")) + "] has no @" + key);
         }
         return value;
     }
