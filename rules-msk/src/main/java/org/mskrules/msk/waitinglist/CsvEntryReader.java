@@ -1,6 +1,5 @@
 package org.mskrules.msk.waitinglist;
 
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +19,8 @@ final class CsvEntryReader extends EntryReader {
 
     private String[] header;
 
-    CsvEntryReader(Reader reader) {
-        super(reader);
+    CsvEntryReader(LineSource lines) {
+        super(lines);
     }
 
     /** Whether a header line has been read. */
@@ -82,10 +81,6 @@ final class CsvEntryReader extends EntryReader {
     }
 
     private static String[] header(long line, String text) {
-        if (text.indexOf('\uFFFD') >= 0) {
-            throw new InvalidInputException(List.of(new Violation("/header", "INVALID_ENCODING",
-                    "the header (line " + line + ") is not valid UTF-8")));
-        }
         List<String> names = split(text);
         List<Violation> problems = new ArrayList<>();
         if (names == null) {

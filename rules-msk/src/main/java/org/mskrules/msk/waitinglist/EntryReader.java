@@ -1,64 +1,56 @@
 package org.mskrules.msk.waitinglist;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.PriorityCategory;
 
 /**
  * Reads a waiting-list file one line at a time, so that a list of any length is read in constant
  * memory. Blank lines are skipped and counted; a line that is not valid UTF-8 is rejected, not
- * guessed at. Not thread-safe.
+ * guessed at (a header that is not is an error for the whole input). Not thread-safe.
  */
 abstract class EntryReader implements AutoCloseable {
-    private final BufferedReader in;
+    private final LineSource in;
     private long lineNumber;
     private long blankLines;
 
-    EntryReader(Reader reader) {
-        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    EntryReader(LineSource in) {
+        this.in = in;
     }
 
-    static EntryReader of(Reader reader, EntryFormat format) {
-        return format == EntryFormat.CSV ? new CsvEntryReader(reader) : new JsonLinesEntryReader(reader);
-    }
-
-    /** A reader that replaces malformed UTF-8 with U+FFFD, which then rejects the line it is on. */
-    static Reader utf8(InputStream in) {
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    static EntryReader of(LineSource lines, EntryFormat format) {
+        return format == EntryFormat.CSV ? new CsvEntryReader(lines) : new JsonLinesEntryReader(lines);
     }
 
     /** The next entry, or {@code null} at the end of the input. */
     final ParsedEntry next() {
         try {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.next()) != null) {
                 lineNumber++;
+                if (line == LineSource.MALFORMED) {
+                    if (expectsHeader()) {
+                        throw new InvalidInputException(List.of(new Violation("/header", "INVALID_ENCODING",
+                                "the header (line " + lineNumber + ") is not valid UTF-8")));
+                    }
+                    return new ParsedEntry(lineNumber, new WaitingListEntry(null, null, null, null, null),
+                            List.of(new Violation("", "INVALID_ENCODING", "line " + lineNumber
+                                    + " is not valid UTF-8")), Set.of("/entryId", "/category", "/received"));
+                }
                 if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                     line = line.substring(1);
                 }
                 if (line.isBlank()) {
                     blankLines++;
                     continue;
-                }
-                if (line.indexOf('\uFFFD') >= 0 && !expectsHeader()) {
-                    return new ParsedEntry(lineNumber, new WaitingListEntry(null, null, null, null, null),
-                            List.of(new Violation("", "INVALID_ENCODING", "line " + lineNumber
-                                    + " is not valid UTF-8")), Set.of("/entryId", "/category", "/received"));
                 }
                 ParsedEntry parsed = parse(lineNumber, line);
                 if (parsed != null) {
@@ -71,7 +63,7 @@ abstract class EntryReader implements AutoCloseable {
         }
     }
 
-    /** Whether the next non-blank line is a header, which checks its own encoding. */
+    /** Whether the next non-blank line is a header, which cannot be skipped like an entry. */
     boolean expectsHeader() {
         return false;
     }

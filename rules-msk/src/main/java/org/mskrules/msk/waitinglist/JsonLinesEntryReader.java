@@ -3,7 +3,6 @@ package org.mskrules.msk.waitinglist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.Reader;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,8 @@ final class JsonLinesEntryReader extends EntryReader {
             "understandsDecision", "communicationNeedsMet");
     private static final ObjectMapper MAPPER = Json.mapper();
 
-    JsonLinesEntryReader(Reader reader) {
-        super(reader);
+    JsonLinesEntryReader(LineSource lines) {
+        super(lines);
     }
 
     @Override

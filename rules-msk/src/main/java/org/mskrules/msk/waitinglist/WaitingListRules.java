@@ -126,8 +126,8 @@ public final class WaitingListRules {
      */
     public WaitingListReview review(Path file, LocalDate asOf) {
         EntryFormat format = EntryFormat.of(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            return review(EntryReader.utf8(in), format, asOf);
+        try (LineSource lines = LineSource.utf8(Files.newInputStream(file))) {
+            return review(lines, format, asOf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read [" + file + "]", e);
         }
@@ -135,16 +135,31 @@ public final class WaitingListRules {
 
     /**
      * Reviews a list read from {@code reader} in {@code format} as of {@code asOf}; the caller closes
-     * the reader.
+     * the reader. The characters are taken as decoded: to have lines that are not valid UTF-8
+     * rejected, pass the bytes to {@link #review(InputStream, EntryFormat, LocalDate)} instead.
      *
      * @throws InvalidInputException if a CSV header is missing or wrong (no entry can be read)
      */
     public WaitingListReview review(Reader reader, EntryFormat format, LocalDate asOf) {
-        Objects.requireNonNull(reader, "reader");
+        return review(LineSource.of(Objects.requireNonNull(reader, "reader")), format, asOf);
+    }
+
+    /**
+     * Reviews a list read as UTF-8 bytes from {@code in} in {@code format} as of {@code asOf}, for
+     * standard input or a network stream; a line that is not valid UTF-8 is rejected on its own. The
+     * caller closes the stream.
+     *
+     * @throws InvalidInputException if a CSV header is missing, wrong or not UTF-8
+     */
+    public WaitingListReview review(InputStream in, EntryFormat format, LocalDate asOf) {
+        return review(LineSource.utf8(Objects.requireNonNull(in, "in")), format, asOf);
+    }
+
+    private WaitingListReview review(LineSource lines, EntryFormat format, LocalDate asOf) {
         Objects.requireNonNull(format, "format");
         PolicyRun policy = policyEvaluation(Objects.requireNonNull(asOf, "asOf"));
         ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, outcomes);
-        EntryReader entries = EntryReader.of(reader, format);
+        EntryReader entries = EntryReader.of(lines, format);
         ParsedEntry parsed;
         boolean any = false;
         while ((parsed = entries.next()) != null) {
