@@ -54,6 +54,7 @@ public final class MskRulesCli {
         } catch (RuntimeException | Error e) {
             // Anything not already turned into an exit code is a defect: say so, with the exit code for it.
             System.err.println("internal failure: " + e);
+            e.printStackTrace(System.err);
             code = FAILURE;
         }
         System.exit(code);

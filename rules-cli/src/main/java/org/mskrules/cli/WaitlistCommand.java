@@ -42,8 +42,9 @@ final class WaitlistCommand {
             return MskRulesCli.USAGE;
         }
         try {
+            // --show sizes the printed lists; the JSON form keeps the library's default.
             WaitingListRules.Builder builder = WaitingListRules.builder().serviceProfile(profile)
-                    .longestWaits(Math.min(options.show, 10_000));
+                    .longestWaits(options.json ? WaitingListRules.DEFAULT_LONGEST_WAITS : Math.min(options.show, 10_000));
             if (options.version != null) {
                 builder.ruleSetVersion(options.version);
             }
@@ -55,6 +56,11 @@ final class WaitlistCommand {
             }
             ReviewSummary s = review.summary();
             err.println(s.entriesIn() + " entries in: " + s.reviewed() + " reviewed, " + s.rejected() + " rejected");
+            if (s.entriesIn() == 0) {
+                // An empty extract is far more often a failed export than an empty list.
+                err.println("waiting list [" + file + "] has no entries: nothing was reviewed");
+                return MskRulesCli.REJECTED;
+            }
             return s.complete() ? MskRulesCli.DECIDED : MskRulesCli.REJECTED;
         } catch (InvalidInputException e) {
             err.println("waiting list [" + file + "] cannot be read:");

@@ -19,6 +19,13 @@ final class EntryChecks {
     private EntryChecks() {
     }
 
+    /** {@code text} with every control character shown as {@code ?}, safe to print or log. */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.toString();
+    }
+
     /**
      * Problems with {@code entry} as of {@code asOf}, skipping fields in {@code unreadable} (already
      * reported by the parser), in field order.
@@ -33,7 +40,7 @@ final class EntryChecks {
                 v.add(new Violation("/entryId", "TOO_LONG", "entry id is " + id.length() + " characters; at most "
                         + MAX_ID_LENGTH + " are allowed"));
             } else if (id.chars().anyMatch(Character::isISOControl) || !id.strip().equals(id)) {
-                v.add(new Violation("/entryId", "INVALID", "entry id [" + id.replaceAll("\\p{Cntrl}", "?")
+                v.add(new Violation("/entryId", "INVALID", "entry id [" + printable(id)
                         + "] has control characters (shown as ?) or spaces at either end"));
             }
         }

@@ -80,7 +80,8 @@ final class ReviewRun {
             }
         }
         if (!problems.isEmpty()) {
-            rejected.add(new RejectedEntry(parsed.line(), id, problems));
+            // The id as read may hold control characters; the rejection names it printably.
+            rejected.add(new RejectedEntry(parsed.line(), id == null ? null : EntryChecks.printable(id), problems));
             return;
         }
         EntryReview review = classify(parsed.line(), entry);
@@ -115,19 +116,11 @@ final class ReviewRun {
             ValidationSchedule schedule = policy.validationSchedule();
             int reached = schedule.pointReached(days);
             point = reached < 0 ? null : reached;
-            due = schedule.isDue(entry.received(), days, validatedOn(entry.validation()));
+            due = schedule.isDue(entry.received(), days, entry.validation());
         }
         return new EntryReview(line, entry.entryId(), entry.category(), entry.received(), entry.firstContact(),
                 isSeen ? EntryStatus.SEEN : EntryStatus.WAITING, days, policy.bandOf(days).code(),
                 threshold.exceededBy(days), threshold.appliedDays(), breaches, due, point, null);
-    }
-
-    /**
-     * The date the patient was last validated: a contact counts only when it recorded whether the
-     * patient still wishes to be seen, the question validation exists to ask.
-     */
-    private static LocalDate validatedOn(ValidationRecord v) {
-        return v == null || v.wishesToBeSeen() == Answer.NOT_RECORDED ? null : v.validatedOn();
     }
 
     private void record(EntryReview r) {

@@ -43,14 +43,19 @@ public record ValidationSchedule(List<Integer> pointWeeks, int lookbackWeeks, St
 
     /**
      * Whether a patient whose referral was received on {@code received}, who has waited {@code days},
-     * and was last validated on {@code validatedOn} ({@code null} if never) is due for validation.
+     * and whose latest validation contact is {@code latest} ({@code null} if none) is due for
+     * validation. A contact validates only when it recorded whether the patient still wishes to be
+     * seen, the question validation exists to ask.
      */
-    public boolean isDue(LocalDate received, long days, LocalDate validatedOn) {
+    public boolean isDue(LocalDate received, long days, ValidationRecord latest) {
         int point = pointReached(days);
         if (point < 0) {
             return false;
         }
+        if (latest == null || latest.wishesToBeSeen() == Answer.NOT_RECORDED) {
+            return true;
+        }
         LocalDate covers = received.plusDays(7L * point - 7L * lookbackWeeks);
-        return validatedOn == null || validatedOn.isBefore(covers);
+        return latest.validatedOn().isBefore(covers);
     }
 }

@@ -93,7 +93,7 @@ public final class WaitingListFacts {
             text = entries + (category == PriorityCategory.PRIORITY ? " priority" : " non-priority")
                     + (entries == 1 ? " patient waits" : " patients wait") + " longer than " + thresholdDays
                     + " days. " + text;
-        } else if (status == RecoveryPlanStatus.UNDETERMINED) {
+        } else if (status == RecoveryPlanStatus.UNDETERMINED && entries > 0) {
             text = entries + (entries == 1 ? " entry was" : " entries were") + " rejected. " + text;
         }
         return new RecoveryPlanReason(text(rule, "id"), status, category, entries, thresholdDays, text,
