@@ -152,8 +152,10 @@ public final class MskRulesCli {
                         : "a waiting-list file (.csv, .jsonl or .ndjson) is required");
             }
             if (asOf == null) {
-                // The one place the clock is read: the command line's default evaluation date.
-                asOf = LocalDate.now();
+                // The one place the clock is read: the command line's default evaluation date, in
+                // England's time zone, so that a server on UTC does not give yesterday's date
+                // between midnight and 1 am in summer (a quarter end moves the milestone in force).
+                asOf = LocalDate.now(java.time.ZoneId.of("Europe/London"));
             }
             return new Options(file, asOf, version, profileFile, json, show);
         }

@@ -107,7 +107,7 @@ class MskRulesCliTest {
         // Some entries are rejected on purpose, so the exit code says so; the review is still printed.
         assertThat(run("waitlist", WAITING_LIST, "--as-of", "2023-11-20")).isEqualTo(MskRulesCli.REJECTED);
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("Entries:      28 in = 24 reviewed (22 waiting, 2 seen) + 4 rejected; 1 blank line skipped")
+        assertThat(text).contains("Entries:      28 in = 23 reviewed (21 waiting, 2 seen) + 5 rejected; 1 blank line skipped")
                 .contains("Recovery plan: REQUIRED")
                 .contains("WL-RP-001: 2 priority patients wait longer than 14 days")
                 .contains("in force WL-MS-001 2023/24 Q1 (from 2023-06-30): no patient over 52 weeks -> NOT MET")
@@ -116,9 +116,10 @@ class MskRulesCliTest {
                 .contains("MSK-0012: MAY BE REMOVED")
                 .contains("line 27 [MSK-0025]:")
                 .contains("/received UNPARSEABLE_DATE")
-                .contains("/entryId DUPLICATE_ENTRY_ID: entry id [MSK-0008] is already on line 9")
+                .contains("line 9 [MSK-0008]:")
+                .contains("/entryId DUPLICATE_ENTRY_ID: entry id [MSK-0008] is also on line 9; every line of a duplicated id is rejected")
                 .contains("/category UNKNOWN_CATEGORY");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("28 entries in: 24 reviewed, 4 rejected");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("28 entries in: 23 reviewed, 5 rejected");
     }
 
     @Test

@@ -93,7 +93,6 @@ class WaitingListInputTest {
                         List.of("/entryId TOO_LONG")),
                 Arguments.of("\" A3\",NON_PRIORITY,2023-12-01,,,,,,", null, List.of("/entryId INVALID")),
                 Arguments.of("A\t3,NON_PRIORITY,2023-12-01,,,,,,", null, List.of("/entryId INVALID")),
-                Arguments.of("OK-2,PRIORITY,2024-01-02,,,,,,", "OK-2", List.of("/entryId DUPLICATE_ENTRY_ID")),
                 Arguments.of("A3,,2023-12-01,,,,,,", "A3", List.of("/category REQUIRED")),
                 Arguments.of("A3,URGENT,2023-12-01,,,,,,", "A3", List.of("/category UNKNOWN_CATEGORY")),
                 Arguments.of("A3,PRIORITY,,,,,,,", "A3", List.of("/received REQUIRED")),
@@ -147,8 +146,6 @@ class WaitingListInputTest {
                         List.of("/entryId REQUIRED")),
                 Arguments.of("{\"entryId\":\"A3\\u0007\",\"category\":\"PRIORITY\",\"received\":\"2024-01-02\"}",
                         List.of("/entryId INVALID")),
-                Arguments.of("{\"entryId\":\"OK-2\",\"category\":\"PRIORITY\",\"received\":\"2024-01-02\"}",
-                        List.of("/entryId DUPLICATE_ENTRY_ID")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"URGENT\",\"received\":\"2024-01-02\"}",
                         List.of("/category UNKNOWN_CATEGORY")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"PRIORITY\"}", List.of("/received REQUIRED")),
@@ -208,6 +205,53 @@ class WaitingListInputTest {
                         tuple("L0", 0L, "0-1w"));
     }
 
+    // ------------------------------------------------------------------ line length
+
+    @Test
+    void aLineLongerThanTheLimitIsRejectedOnItsOwnAndReadingGoesOn(@TempDir Path dir) throws IOException {
+        String huge = "X".repeat(200_000);
+        String text = HEADER + "\n" + CSV_BEFORE + "\n" + huge + "\r\n" + CSV_AFTER + "\n";
+        Path file = dir.resolve("long.csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        for (WaitingListReview review : List.of(csv(text), rules.review(file, AS_OF))) {
+            assertThat(review.rejected()).extracting(RejectedEntry::line).containsExactly(3L);
+            assertThat(problems(review.rejected().get(0))).containsExactly(" LINE_TOO_LONG");
+            assertThat(review.summary().entriesIn()).isEqualTo(3);
+            assertThat(review.summary().reviewed()).isEqualTo(2);
+        }
+    }
+
+    // ------------------------------------------------------------------ duplicate ids
+
+    @Test
+    void everyLineOfADuplicatedIdIsRejectedWhicheverComesFirstInBothFormats() {
+        for (WaitingListReview review : List.of(
+                csv(HEADER + "\n" + CSV_BEFORE + "\nOK-2,PRIORITY,2024-01-02,,,,,,\n" + CSV_AFTER + "\n"),
+                jsonLines(JSON_BEFORE + "\n{\"entryId\":\"OK-2\",\"category\":\"PRIORITY\",\"received\":\"2024-01-02\"}\n"))) {
+            assertThat(review.rejected()).extracting(RejectedEntry::entryId).containsExactly("OK-2", "OK-2");
+            assertThat(review.rejected()).allSatisfy(r -> assertThat(problems(r)).containsExactly("/entryId DUPLICATE_ENTRY_ID"));
+            assertThat(review.overThreshold()).extracting(e -> e.entryId()).doesNotContain("OK-2");
+            assertThat(review.summary().entriesIn()).isEqualTo(review.summary().reviewed() + 2);
+        }
+    }
+
+    @Test
+    void aDuplicatedIdTakesBackTheCountsOfItsFirstLineEvenAfterItWasReviewed() {
+        // Sorted into a different order, the same three lines give the same review.
+        String a = "D1,PRIORITY,2023-12-01,,,,,,";   // 45 days, priority: over 14
+        String b = "D1,NON_PRIORITY,2024-01-10,,,,,,";
+        String c = "D2,NON_PRIORITY,2024-01-10,,,,,,";
+        for (String text : List.of(a + "\n" + b + "\n" + c, b + "\n" + c + "\n" + a, c + "\n" + a + "\n" + b)) {
+            WaitingListReview review = csv(HEADER + "\n" + text + "\n");
+            assertThat(review.summary().reviewed()).isEqualTo(1);
+            assertThat(review.summary().rejected()).isEqualTo(2);
+            assertThat(review.overThreshold()).isEmpty();
+            assertThat(review.longestWaits()).extracting(e -> e.entryId()).containsExactly("D2");
+            assertThat(review.bandCounts().stream().mapToLong(x -> x.total()).sum()).isEqualTo(1);
+            assertThat(review.recoveryPlan().status()).hasToString("UNDETERMINED");
+        }
+    }
+
     // ------------------------------------------------------------------ several problems on a line
 
     @Test
@@ -221,9 +265,9 @@ class WaitingListInputTest {
                 "/category UNKNOWN_CATEGORY", "/received UNPARSEABLE_DATE", "/firstContact UNPARSEABLE_DATE",
                 "/validation/validatedOn AFTER_AS_OF", "/validation/wishesToBeSeen UNKNOWN_ANSWER",
                 "/validation/hasCapacity UNKNOWN_ANSWER");
+        // B1 is on lines 3 and 4: line 3 names the duplication with its own problems.
         assertThat(problems(review.rejected().get(1))).containsExactlyInAnyOrder("/received AFTER_AS_OF",
-                "/firstContact BEFORE_RECEIVED", "/validation/validatedOn BEFORE_RECEIVED");
-        // B1 first appears on line 3 (rejected there, but its id is taken).
+                "/firstContact BEFORE_RECEIVED", "/validation/validatedOn BEFORE_RECEIVED", "/entryId DUPLICATE_ENTRY_ID");
         assertThat(problems(review.rejected().get(2))).containsExactlyInAnyOrder("/category REQUIRED",
                 "/entryId DUPLICATE_ENTRY_ID");
         assertThat(review.summary().reviewed()).isZero();

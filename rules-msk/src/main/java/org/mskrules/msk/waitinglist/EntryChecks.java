@@ -19,11 +19,16 @@ final class EntryChecks {
     private EntryChecks() {
     }
 
-    /** {@code text} with every control character shown as {@code ?}, safe to print or log. */
+    /** {@code text} with every control or invisible formatting character shown as {@code ?}, safe to print. */
     static String printable(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        text.codePoints().forEach(c -> b.appendCodePoint(hidden(c) ? '?' : c));
         return b.toString();
+    }
+
+    /** Control characters, and formatting characters such as zero-width spaces and byte-order marks. */
+    private static boolean hidden(int codePoint) {
+        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT;
     }
 
     /**
@@ -39,9 +44,10 @@ final class EntryChecks {
             } else if (id.length() > MAX_ID_LENGTH) {
                 v.add(new Violation("/entryId", "TOO_LONG", "entry id is " + id.length() + " characters; at most "
                         + MAX_ID_LENGTH + " are allowed"));
-            } else if (id.chars().anyMatch(Character::isISOControl) || !id.strip().equals(id)) {
+            } else if (id.codePoints().anyMatch(EntryChecks::hidden) || !id.strip().equals(id)) {
+                // Invisible characters would let one patient pass as two different ids.
                 v.add(new Violation("/entryId", "INVALID", "entry id [" + printable(id)
-                        + "] has control characters (shown as ?) or spaces at either end"));
+                        + "] has control or invisible formatting characters (shown as ?) or spaces at either end"));
             }
         }
         if (entry.category() == null && !unreadable.contains("/category")) {
@@ -55,11 +61,16 @@ final class EntryChecks {
         } else if (received.isAfter(asOf)) {
             v.add(new Violation("/received", "AFTER_AS_OF", "received [" + received
                     + "] is after the evaluation date [" + asOf + "]"));
-        } else if (asOf.toEpochDay() - received.toEpochDay() > MAX_WAIT_DAYS) {
-            v.add(new Violation("/received", "OUT_OF_RANGE", "received [" + received + "] is more than ten years before ["
-                    + asOf + "]; check the date"));
         }
         LocalDate first = entry.firstContact();
+        if (received != null && !received.isAfter(asOf)) {
+            // The wait, not the age of the referral: a patient seen long ago waited only until then.
+            LocalDate end = first != null && !first.isAfter(asOf) && !first.isBefore(received) ? first : asOf;
+            if (end.toEpochDay() - received.toEpochDay() > MAX_WAIT_DAYS) {
+                v.add(new Violation("/received", "OUT_OF_RANGE", "received [" + received + "] is more than ten years before ["
+                        + end + "]; check the date"));
+            }
+        }
         if (first != null && received != null && first.isBefore(received)) {
             v.add(new Violation("/firstContact", "BEFORE_RECEIVED", "first contact [" + first
                     + "] is before the referral was received [" + received + "]"));

@@ -36,6 +36,15 @@ abstract class EntryReader implements AutoCloseable {
             String line;
             while ((line = in.next()) != null) {
                 lineNumber++;
+                if (line == LineSource.TOO_LONG) {
+                    if (expectsHeader()) {
+                        throw new InvalidInputException(List.of(new Violation("/header", "LINE_TOO_LONG",
+                                "the header (line " + lineNumber + ") is longer than " + LineSource.MAX_LINE)));
+                    }
+                    return new ParsedEntry(lineNumber, new WaitingListEntry(null, null, null, null, null),
+                            List.of(new Violation("", "LINE_TOO_LONG", "line " + lineNumber + " is longer than "
+                                    + LineSource.MAX_LINE + " and was not read")), Set.of("/entryId", "/category", "/received"));
+                }
                 if (line == LineSource.MALFORMED) {
                     if (expectsHeader()) {
                         throw new InvalidInputException(List.of(new Violation("/header", "INVALID_ENCODING",

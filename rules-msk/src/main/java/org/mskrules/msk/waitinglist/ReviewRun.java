@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,15 @@ final class ReviewRun {
     /** Interned milestone-breach lists, so that a million entries share a handful of lists. */
     private final Map<List<String>, List<String>> breachLists = new HashMap<>();
 
-    /** Entry id to the line it first appeared on: duplicates are found in one pass. */
-    private final Map<String, Long> firstLine = new HashMap<>();
+    /**
+     * Every id seen, with what is needed to take its entry back out if a later line repeats it: every
+     * line of a duplicated id is rejected, whatever the order, so that no copy is trusted over
+     * another. About 50 bytes an entry; the one structure that grows with the whole list.
+     */
+    private final Map<String, Seen> seenIds = new HashMap<>();
+    /** Ids found on more than one line; their entries are dropped from the kept lists at the end. */
+    private final Set<String> duplicated = new HashSet<>();
+    private boolean retracted;
     private final long[][] bandCounts;
     private final long[] overThresholdCounts = new long[PriorityCategory.values().length];
     private final long[] milestoneCounts;
@@ -72,18 +81,26 @@ final class ReviewRun {
         List<Violation> problems = new ArrayList<>(parsed.problems());
         problems.addAll(EntryChecks.check(entry, asOf, parsed.unreadable()));
         String id = entry.entryId();
+        Seen first = null;
         if (id != null && !id.isBlank()) {
-            Long first = firstLine.putIfAbsent(id, parsed.line());
+            first = seenIds.get(id);
             if (first != null) {
-                problems.add(new Violation("/entryId", "DUPLICATE_ENTRY_ID", "entry id [" + id
-                        + "] is already on line " + first + "; an id may appear once in a list"));
+                problems.add(new Violation("/entryId", "DUPLICATE_ENTRY_ID", "entry id [" + EntryChecks.printable(id)
+                        + "] is also on line " + first.line + "; every line of a duplicated id is rejected"));
+                duplicate(id, first, parsed.line());
             }
         }
         if (!problems.isEmpty()) {
             // The id as read may hold control characters; the rejection names it printably.
             rejected.add(new RejectedEntry(parsed.line(), id == null ? null : EntryChecks.printable(id), problems));
+            if (id != null && !id.isBlank() && first == null) {
+                Seen s = new Seen(parsed.line(), Seen.REJECTED);
+                s.rejectedIndex = rejected.size() - 1;
+                seenIds.put(id, s);
+            }
             return;
         }
+        seenIds.put(id, new Seen(parsed.line(), Seen.PENDING));
         EntryReview review = classify(parsed.line(), entry);
         if (review.waiting() && entry.validation() != null) {
             pendingReviews.add(review);
@@ -123,7 +140,52 @@ final class ReviewRun {
                 threshold.exceededBy(days), threshold.appliedDays(), breaches, due, point, null);
     }
 
+    /** A later line repeats {@code id}: the first line is rejected too, and its counts taken back. */
+    private void duplicate(String id, Seen first, long line) {
+        if (first.state == Seen.REVIEWED) {
+            retract(first);
+            retracted = true;
+        }
+        Violation duplicate = new Violation("/entryId", "DUPLICATE_ENTRY_ID", "entry id ["
+                + EntryChecks.printable(id) + "] is also on line " + line + "; every line of a duplicated id is rejected");
+        if (first.state == Seen.REVIEWED || first.state == Seen.PENDING) {
+            rejected.add(new RejectedEntry(first.line, EntryChecks.printable(id), List.of(duplicate)));
+        } else if (first.state == Seen.REJECTED) {
+            // Already rejected for its own problems: it names the duplication too, whatever the order.
+            RejectedEntry earlier = rejected.get(first.rejectedIndex);
+            List<Violation> all = new ArrayList<>(earlier.violations());
+            all.add(duplicate);
+            rejected.set(first.rejectedIndex, new RejectedEntry(earlier.line(), earlier.entryId(), all));
+        }
+        first.state = Seen.DUPLICATED;
+        duplicated.add(id);
+    }
+
+    private void retract(Seen s) {
+        if (!s.waiting) {
+            seen--;
+            return;
+        }
+        waiting--;
+        int category = s.category.ordinal();
+        bandCounts[s.band][category]--;
+        if (s.over) {
+            overThresholdCounts[category]--;
+        }
+        for (int i = 0; i < milestones.size(); i++) {
+            if (milestones.get(i).breachedBy(s.category, s.days)) {
+                milestoneCounts[i]--;
+            }
+        }
+    }
+
     private void record(EntryReview r) {
+        Seen s = seenIds.get(r.entryId());
+        if (s.state == Seen.DUPLICATED) {
+            // Repeated while its validation outcome was pending: already rejected, never counted.
+            return;
+        }
+        s.reviewed(r, bandIndex.get(r.band()));
         if (!r.waiting()) {
             seen++;
             return;
@@ -163,7 +225,9 @@ final class ReviewRun {
         if (pendingEntries.isEmpty()) {
             return;
         }
-        Map<String, ValidationOutcome> byId = outcomes.decide(pendingEntries, asOf);
+        Set<String> dueAgain = new HashSet<>();
+        pendingReviews.stream().filter(EntryReview::validationDue).forEach(r -> dueAgain.add(r.entryId()));
+        Map<String, ValidationOutcome> byId = outcomes.decide(pendingEntries, dueAgain, asOf);
         for (EntryReview r : pendingReviews) {
             record(r.withValidationOutcome(byId.get(r.entryId())));
         }
@@ -182,6 +246,12 @@ final class ReviewRun {
             counts.add(new BandCount(b.code(), b.label(), bandCounts[i][PriorityCategory.PRIORITY.ordinal()],
                     bandCounts[i][PriorityCategory.NON_PRIORITY.ordinal()]));
         }
+        if (!duplicated.isEmpty()) {
+            overThreshold.removeIf(r -> duplicated.contains(r.entryId()));
+            validationCohort.removeIf(r -> duplicated.contains(r.entryId()));
+            withOutcome.removeIf(r -> duplicated.contains(r.entryId()));
+            milestoneBreaching.forEach(list -> list.removeIf(r -> duplicated.contains(r.entryId())));
+        }
         Map<Milestone, List<EntryReview>> breaching = new LinkedHashMap<>();
         Map<Milestone, Long> breachingCounts = new LinkedHashMap<>();
         for (int i = 0; i < milestones.size(); i++) {
@@ -190,7 +260,7 @@ final class ReviewRun {
             breaching.put(milestones.get(i), list);
             breachingCounts.put(milestones.get(i), milestoneCounts[i]);
         }
-        List<EntryReview> longestList = new ArrayList<>(longest);
+        List<EntryReview> longestList = retracted ? longestAfterRetraction() : new ArrayList<>(longest);
         longestList.sort(LONGEST_FIRST);
         overThreshold.sort(LONGEST_FIRST);
         validationCohort.sort(LONGEST_FIRST);
@@ -199,6 +269,83 @@ final class ReviewRun {
         return new Result(summary, counts, longestList, overThreshold, validationCohort, withOutcome, rejected,
                 breaching, breachingCounts, overThresholdCounts[PriorityCategory.PRIORITY.ordinal()],
                 overThresholdCounts[PriorityCategory.NON_PRIORITY.ordinal()]);
+    }
+
+    /**
+     * The longest waits when a reviewed entry was taken back: the bounded heap may have dropped an
+     * entry that now belongs in it, so the ranking is redone from every id seen, and an entry not
+     * kept anywhere is rebuilt. It cannot be due for validation or have an outcome, or it would be in
+     * those lists.
+     */
+    private List<EntryReview> longestAfterRetraction() {
+        if (longestWaits == 0) {
+            return List.of();
+        }
+        Comparator<Map.Entry<String, Seen>> longestFirst = Comparator
+                .comparingLong((Map.Entry<String, Seen> e) -> e.getValue().days).reversed()
+                .thenComparing(Map.Entry::getKey);
+        PriorityQueue<Map.Entry<String, Seen>> top = new PriorityQueue<>(longestFirst.reversed());
+        for (Map.Entry<String, Seen> e : seenIds.entrySet()) {
+            if (e.getValue().state == Seen.REVIEWED && e.getValue().waiting) {
+                top.add(e);
+                if (top.size() > longestWaits) {
+                    top.poll();
+                }
+            }
+        }
+        Map<String, EntryReview> kept = new HashMap<>();
+        for (List<EntryReview> list : List.of(new ArrayList<>(longest), overThreshold, validationCohort, withOutcome)) {
+            list.forEach(r -> kept.put(r.entryId(), r));
+        }
+        List<EntryReview> result = new ArrayList<>();
+        for (Map.Entry<String, Seen> e : top) {
+            EntryReview r = kept.get(e.getKey());
+            if (r == null) {
+                Seen s = e.getValue();
+                EntryReview rebuilt = classify(s.line, new WaitingListEntry(e.getKey(), s.category,
+                        asOf.minusDays(s.days), s.firstContact, null));
+                r = new EntryReview(rebuilt.line(), rebuilt.entryId(), rebuilt.category(), rebuilt.received(),
+                        rebuilt.firstContact(), rebuilt.status(), rebuilt.daysWaited(), rebuilt.band(),
+                        rebuilt.overThreshold(), rebuilt.thresholdDays(), rebuilt.milestoneBreaches(), false,
+                        rebuilt.validationPointWeeks(), null);
+            }
+            result.add(r);
+        }
+        return result;
+    }
+
+    /** What the run remembers of one id. */
+    private static final class Seen {
+        static final byte PENDING = 0;
+        static final byte REVIEWED = 1;
+        static final byte REJECTED = 2;
+        static final byte DUPLICATED = 3;
+
+        final long line;
+        byte state;
+        /** Where its rejection is in the rejected list, when it was rejected on its own account. */
+        int rejectedIndex = -1;
+        boolean waiting;
+        boolean over;
+        byte band;
+        PriorityCategory category;
+        int days;
+        LocalDate firstContact;
+
+        Seen(long line, byte state) {
+            this.line = line;
+            this.state = state;
+        }
+
+        void reviewed(EntryReview r, int bandIndex) {
+            state = REVIEWED;
+            waiting = r.waiting();
+            over = r.overThreshold();
+            band = (byte) bandIndex;
+            category = r.category();
+            days = (int) r.daysWaited();
+            firstContact = r.firstContact();
+        }
     }
 
     /** What a finished run holds, before the list-level rules decide on it. */

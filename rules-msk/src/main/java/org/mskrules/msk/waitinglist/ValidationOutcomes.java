@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mskrules.core.Evaluation;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.RulesException;
+import org.mskrules.msk.waitinglist.internal.StaleValidation;
 import org.mskrules.msk.waitinglist.internal.ValidationVerdict;
 
 /**
@@ -26,9 +28,14 @@ final class ValidationOutcomes {
         this.ruleSet = ruleSet;
     }
 
-    /** The outcome for each entry (each has a validation record and a unique id), by entry id. */
-    Map<String, ValidationOutcome> decide(List<WaitingListEntry> entries, LocalDate asOf) {
-        Evaluation evaluation = ruleSet.evaluate(entries, asOf, o -> o instanceof ValidationVerdict,
+    /**
+     * The outcome for each entry (each has a validation record and a unique id), by entry id;
+     * {@code dueAgain} holds the ids of entries due for validation again, whose answer is out of date.
+     */
+    Map<String, ValidationOutcome> decide(List<WaitingListEntry> entries, Set<String> dueAgain, LocalDate asOf) {
+        List<Object> facts = new ArrayList<>(entries);
+        dueAgain.forEach(id -> facts.add(new StaleValidation(id)));
+        Evaluation evaluation = ruleSet.evaluate(facts, asOf, o -> o instanceof ValidationVerdict,
                 Comparator.comparing(o -> ((ValidationVerdict) o).entryId() + "\u0000" + ((ValidationVerdict) o).reason().ruleId()));
         Map<String, List<ValidationReason>> reasons = new HashMap<>();
         for (ValidationVerdict v : evaluation.outputs(ValidationVerdict.class)) {

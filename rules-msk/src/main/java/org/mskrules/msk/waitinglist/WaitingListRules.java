@@ -188,7 +188,8 @@ public final class WaitingListRules {
         ReviewRun run = new ReviewRun(policyEvaluation(asOf).policy, asOf, 0, outcomes);
         EntryReview r = run.classify(1, entry);
         if (r.waiting() && entry.validation() != null) {
-            r = r.withValidationOutcome(outcomes.decide(List.of(entry), asOf).get(entry.entryId()));
+            r = r.withValidationOutcome(outcomes.decide(List.of(entry),
+                    r.validationDue() ? Set.of(entry.entryId()) : Set.of(), asOf).get(entry.entryId()));
         }
         return r;
     }
