@@ -41,9 +41,12 @@ public final class RuleSet {
     private final List<RuleInfo> rules;
     /** Keyed by package and rule name, the pair that identifies a rule in a kbase. */
     private final Map<String, RuleInfo> byRule;
+    private final ClassLoader classLoader;
 
-    private RuleSet(RuleSetManifest manifest, KieBase kieBase, String contentHash, Map<String, RuleInfo> byRule) {
+    private RuleSet(RuleSetManifest manifest, KieBase kieBase, String contentHash, Map<String, RuleInfo> byRule,
+            ClassLoader classLoader) {
         this.manifest = manifest;
+        this.classLoader = classLoader;
         this.kieBase = kieBase;
         this.contentHash = contentHash;
         this.byRule = byRule;
@@ -69,7 +72,7 @@ public final class RuleSet {
                     + e.getMessage()), e);
         }
         Map<String, RuleInfo> byRule = checkedRules(manifest, kieBase);
-        return new RuleSet(manifest, kieBase, hash, byRule);
+        return new RuleSet(manifest, kieBase, hash, byRule, classLoader);
     }
 
     private static Map<String, RuleInfo> checkedRules(RuleSetManifest manifest, KieBase kieBase) {
@@ -154,6 +157,31 @@ public final class RuleSet {
     /** {@code sha256:...} over the files listed in the manifest, computed when the version loaded. */
     public String contentHash() {
         return contentHash;
+    }
+
+    /**
+     * The version's parameter defaults (the manifest's {@code parameterDefaults} file, part of its
+     * hashed content) read strictly into {@code type}.
+     *
+     * @throws InvalidConfigurationException if the version names no defaults, or they are missing or
+     *                                       do not fit {@code type}
+     */
+    public <T> T parameterDefaults(Class<T> type) {
+        String path = manifest.parameterDefaults();
+        if (path == null) {
+            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "REQUIRED",
+                    "rule set [" + manifest.coordinates() + "] names no parameter defaults")));
+        }
+        try (InputStream in = classLoader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "NOT_FOUND",
+                        "parameter defaults [" + path + "] are not on the class path")));
+            }
+            return Json.mapper().readValue(in, type);
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "INVALID",
+                    "parameter defaults [" + path + "] cannot be read: " + e.getMessage())));
+        }
     }
 
     /** Every rule in this version, sorted by id. */

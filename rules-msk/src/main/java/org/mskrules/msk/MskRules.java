@@ -1,7 +1,5 @@
 package org.mskrules.msk;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,12 +12,10 @@ import org.mskrules.core.Evaluation;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.InvalidRuleMetadataException;
-import org.mskrules.core.Json;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.core.RulesException;
-import org.mskrules.core.Trace;
 import org.mskrules.core.Violation;
 
 /**
@@ -242,21 +238,7 @@ public final class MskRules {
     }
 
     static LocalParameters defaults(RuleSet ruleSet) {
-        String path = ruleSet.manifest().parameterDefaults();
-        if (path == null) {
-            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "REQUIRED",
-                    "rule set [" + ruleSet.manifest().coordinates() + "] names no parameter defaults")));
-        }
-        try (InputStream in = MskRules.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "NOT_FOUND",
-                        "parameter defaults [" + path + "] are not on the class path")));
-            }
-            return Json.mapper().readValue(in, LocalParameters.class);
-        } catch (IOException e) {
-            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "INVALID",
-                    "parameter defaults [" + path + "] cannot be read: " + e.getMessage())));
-        }
+        return ruleSet.parameterDefaults(LocalParameters.class);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.mskrules.msk.waitinglist;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -163,7 +165,7 @@ final class CsvEntryReader extends EntryReader {
     }
 
     private static Map<String, String> columns() {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("entryId", "/entryId");
         m.put("category", "/category");
         m.put("received", "/received");
@@ -173,6 +175,6 @@ final class CsvEntryReader extends EntryReader {
         m.put("hasCapacity", "/validation/hasCapacity");
         m.put("understandsDecision", "/validation/understandsDecision");
         m.put("communicationNeedsMet", "/validation/communicationNeedsMet");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

@@ -1,5 +1,6 @@
 package org.mskrules.msk.waitinglist;
 
+import org.mskrules.core.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,7 +70,7 @@ final class JsonLinesEntryReader extends EntryReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             String name = it.next().getKey();
             if (!known.contains(name)) {
-                f.problems.add(new org.mskrules.core.Violation(at + "/" + name, "UNKNOWN_FIELD",
+                f.problems.add(new Violation(at + "/" + name, "UNKNOWN_FIELD",
                         "unknown field [" + name + "]; known: " + known.stream().sorted().toList()));
             }
         }

@@ -28,8 +28,4 @@ public record RejectedEntry(long line, String entryId, List<Violation> violation
     public String toString() {
         return "line " + line + (entryId == null ? "" : " [" + entryId + "]") + ": " + violations;
     }
-
-    static RejectedEntry of(long line, String entryId, Violation... violations) {
-        return new RejectedEntry(line, entryId, List.of(violations));
-    }
 }

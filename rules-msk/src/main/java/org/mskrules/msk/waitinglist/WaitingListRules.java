@@ -1,5 +1,6 @@
 package org.mskrules.msk.waitinglist;
 
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -20,7 +21,6 @@ import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.InvalidRuleMetadataException;
-import org.mskrules.core.Json;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.RuleSetRegistry;
@@ -378,7 +378,7 @@ public final class WaitingListRules {
     }
 
     /** A problem if the fact that {@code rule}'s metadata defines cannot be built from it. */
-    private static List<String> parses(String where, RuleInfo rule, java.util.function.Supplier<?> build) {
+    private static List<String> parses(String where, RuleInfo rule, Supplier<?> build) {
         try {
             build.get();
             return List.of();
@@ -405,21 +405,7 @@ public final class WaitingListRules {
     }
 
     static WaitingListParameters defaults(RuleSet ruleSet) {
-        String path = ruleSet.manifest().parameterDefaults();
-        if (path == null) {
-            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "REQUIRED",
-                    "rule set [" + ruleSet.manifest().coordinates() + "] names no parameter defaults")));
-        }
-        try (InputStream in = WaitingListRules.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "NOT_FOUND",
-                        "parameter defaults [" + path + "] are not on the class path")));
-            }
-            return Json.mapper().readValue(in, WaitingListParameters.class);
-        } catch (IOException e) {
-            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "INVALID",
-                    "parameter defaults [" + path + "] cannot be read: " + e.getMessage())));
-        }
+        return ruleSet.parameterDefaults(WaitingListParameters.class);
     }
 
     /**
