@@ -91,6 +91,10 @@ public final class RuleSet {
                     }
                 }
                 String id = metadata.getOrDefault("id", "");
+                if (!id.isBlank() && !rule.getName().startsWith(id + " ")) {
+                    problems.add("rule [" + rule.getName() + "] in package [" + pkg.getName()
+                            + "] name does not start with its id [" + id + "] and a space");
+                }
                 if (!id.isBlank()) {
                     String other = nameById.putIfAbsent(id, rule.getName());
                     if (other != null) {

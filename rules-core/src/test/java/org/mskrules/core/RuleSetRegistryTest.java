@@ -26,7 +26,7 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
 
 class RuleSetRegistryTest {
-    static final List<String> FIXTURES = List.of("good", "nosource", "dupid", "released");
+    static final List<String> FIXTURES = List.of("good", "nosource", "dupid", "badname", "released");
     static RuleSetRegistry registry;
 
     @BeforeAll
@@ -82,6 +82,17 @@ class RuleSetRegistryTest {
                             .hasSize(2)
                             .anySatisfy(p -> assertThat(p).contains("T-010").contains("has no @source"))
                             .anySatisfy(p -> assertThat(p).contains("T-011").contains("has no @source")));
+        }
+
+        @Test
+        void aRuleWhoseNameDoesNotStartWithItsIdIsRefused() {
+            // Rule names start with the id and a space, so that a trace, a log line and the DRL agree.
+            assertThatThrownBy(() -> registry.ruleSet("fixture-badname", "1.2.0"))
+                    .isInstanceOfSatisfying(InvalidRuleMetadataException.class, e -> assertThat(e.problems())
+                            .hasSize(2)
+                            .anySatisfy(p -> assertThat(p).contains("High reading named without its id")
+                                    .contains("does not start with its id [T-030]"))
+                            .anySatisfy(p -> assertThat(p).contains("T-031X").contains("[T-031]")));
         }
 
         @Test

@@ -201,9 +201,6 @@ public final class MskRules {
                 }
                 default -> problems.add(where + " has @kind [" + kind + "]; expected one of " + KINDS);
             }
-            if (!rule.name().startsWith(rule.id() + " ")) {
-                problems.add(where + " name does not start with its id [" + rule.id() + "]");
-            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRuleMetadataException(ruleSet.manifest().coordinates(), problems);

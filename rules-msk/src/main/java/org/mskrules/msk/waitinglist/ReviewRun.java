@@ -29,8 +29,12 @@ final class ReviewRun {
     private final ValidationOutcomes outcomes;
     private final List<Milestone> milestones;
     private final Map<String, Integer> bandIndex = new HashMap<>();
-    /** Interned milestone-breach lists, so that a million entries share a handful of lists. */
-    private final Map<List<String>, List<String>> breachLists = new HashMap<>();
+    /**
+     * The milestone-breach list for each set of milestones breached (a bit per milestone checked),
+     * built once, so that a million entries share a handful of lists. At most one milestone per
+     * scope is in force and one next, so there are at most 2^4 sets.
+     */
+    private final List<List<String>> breachLists = new ArrayList<>();
 
     /**
      * Every id seen, with what is needed to take its entry back out if a later line repeats it: every
@@ -53,6 +57,7 @@ final class ReviewRun {
     private final PriorityQueue<EntryReview> longest = new PriorityQueue<>(LONGEST_FIRST.reversed());
     private final List<EntryReview> pendingReviews = new ArrayList<>();
     private final List<WaitingListEntry> pendingEntries = new ArrayList<>();
+    private final List<Seen> pendingSeen = new ArrayList<>();
 
     private long entriesIn;
     private long waiting;
@@ -72,6 +77,15 @@ final class ReviewRun {
         this.milestones.addAll(policy.upcomingMilestones());
         this.milestoneCounts = new long[milestones.size()];
         milestones.forEach(m -> milestoneBreaching.add(new ArrayList<>()));
+        for (int mask = 0; mask < 1 << milestones.size(); mask++) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < milestones.size(); i++) {
+                if ((mask & 1 << i) != 0) {
+                    ids.add(milestones.get(i).ruleId());
+                }
+            }
+            breachLists.add(List.copyOf(ids));
+        }
     }
 
     /** Takes one entry as read; rejects it with every problem, or classifies it. */
@@ -81,9 +95,11 @@ final class ReviewRun {
         List<Violation> problems = new ArrayList<>(parsed.problems());
         problems.addAll(EntryChecks.check(entry, asOf, parsed.unreadable()));
         String id = entry.entryId();
-        Seen first = null;
-        if (id != null && !id.isBlank()) {
-            first = seenIds.get(id);
+        boolean hasId = id != null && !id.isBlank();
+        // One map operation per entry: claim the id, or find the line that already has it.
+        Seen mine = new Seen(parsed.line(), Seen.PENDING);
+        Seen first = hasId ? seenIds.putIfAbsent(id, mine) : null;
+        if (hasId) {
             if (first != null) {
                 problems.add(new Violation("/entryId", "DUPLICATE_ENTRY_ID", "entry id [" + EntryChecks.printable(id)
                         + "] is also on line " + first.line + "; every line of a duplicated id is rejected"));
@@ -93,23 +109,22 @@ final class ReviewRun {
         if (!problems.isEmpty()) {
             // The id as read may hold control characters; the rejection names it printably.
             rejected.add(new RejectedEntry(parsed.line(), id == null ? null : EntryChecks.printable(id), problems));
-            if (id != null && !id.isBlank() && first == null) {
-                Seen s = new Seen(parsed.line(), Seen.REJECTED);
-                s.rejectedIndex = rejected.size() - 1;
-                seenIds.put(id, s);
+            if (hasId && first == null) {
+                mine.state = Seen.REJECTED;
+                mine.rejectedIndex = rejected.size() - 1;
             }
             return;
         }
-        seenIds.put(id, new Seen(parsed.line(), Seen.PENDING));
         EntryReview review = classify(parsed.line(), entry);
         if (review.waiting() && entry.validation() != null) {
             pendingReviews.add(review);
             pendingEntries.add(entry);
+            pendingSeen.add(mine);
             if (pendingEntries.size() >= ValidationOutcomes.BATCH) {
                 flush();
             }
         } else {
-            record(review);
+            record(review, mine);
         }
     }
 
@@ -123,13 +138,13 @@ final class ReviewRun {
         boolean due = false;
         Integer point = null;
         if (!isSeen) {
-            List<String> ids = new ArrayList<>(2);
-            for (Milestone m : milestones) {
-                if (m.breachedBy(entry.category(), days)) {
-                    ids.add(m.ruleId());
+            int mask = 0;
+            for (int i = 0; i < milestones.size(); i++) {
+                if (milestones.get(i).breachedBy(entry.category(), days)) {
+                    mask |= 1 << i;
                 }
             }
-            breaches = ids.isEmpty() ? List.of() : breachLists.computeIfAbsent(List.copyOf(ids), k -> k);
+            breaches = breachLists.get(mask);
             ValidationSchedule schedule = policy.validationSchedule();
             int reached = schedule.pointReached(days);
             point = reached < 0 ? null : reached;
@@ -179,30 +194,28 @@ final class ReviewRun {
         }
     }
 
-    private void record(EntryReview r) {
-        Seen s = seenIds.get(r.entryId());
+    private void record(EntryReview r, Seen s) {
         if (s.state == Seen.DUPLICATED) {
             // Repeated while its validation outcome was pending: already rejected, never counted.
             return;
         }
-        s.reviewed(r, bandIndex.get(r.band()));
+        int band = bandIndex.get(r.band());
+        s.reviewed(r, band);
         if (!r.waiting()) {
             seen++;
             return;
         }
         waiting++;
         int category = r.category().ordinal();
-        bandCounts[bandIndex.get(r.band())][category]++;
+        bandCounts[band][category]++;
         if (r.overThreshold()) {
             overThresholdCounts[category]++;
             overThreshold.add(r);
         }
-        for (String id : r.milestoneBreaches()) {
-            for (int i = 0; i < milestones.size(); i++) {
-                if (milestones.get(i).ruleId().equals(id)) {
-                    milestoneCounts[i]++;
-                    milestoneBreaching.get(i).add(r);
-                }
+        for (int i = 0; i < milestones.size(); i++) {
+            if (milestones.get(i).breachedBy(r.category(), r.daysWaited())) {
+                milestoneCounts[i]++;
+                milestoneBreaching.get(i).add(r);
             }
         }
         if (r.validationDue()) {
@@ -228,11 +241,13 @@ final class ReviewRun {
         Set<String> dueAgain = new HashSet<>();
         pendingReviews.stream().filter(EntryReview::validationDue).forEach(r -> dueAgain.add(r.entryId()));
         Map<String, ValidationOutcome> byId = outcomes.decide(pendingEntries, dueAgain, asOf);
-        for (EntryReview r : pendingReviews) {
-            record(r.withValidationOutcome(byId.get(r.entryId())));
+        for (int i = 0; i < pendingReviews.size(); i++) {
+            EntryReview r = pendingReviews.get(i);
+            record(r.withValidationOutcome(byId.get(r.entryId())), pendingSeen.get(i));
         }
         pendingReviews.clear();
         pendingEntries.clear();
+        pendingSeen.clear();
     }
 
     /** Everything counted and kept, once every entry has been offered. */

@@ -36,7 +36,8 @@ final class ValidationOutcomes {
         List<Object> facts = new ArrayList<>(entries);
         dueAgain.forEach(id -> facts.add(new StaleValidation(id)));
         Evaluation evaluation = ruleSet.evaluate(facts, asOf, o -> o instanceof ValidationVerdict,
-                Comparator.comparing(o -> ((ValidationVerdict) o).entryId() + "\u0000" + ((ValidationVerdict) o).reason().ruleId()));
+                Comparator.comparing((Object o) -> ((ValidationVerdict) o).entryId())
+                        .thenComparing(o -> ((ValidationVerdict) o).reason().ruleId()));
         Map<String, List<ValidationReason>> reasons = new HashMap<>();
         for (ValidationVerdict v : evaluation.outputs(ValidationVerdict.class)) {
             reasons.computeIfAbsent(v.entryId(), k -> new ArrayList<>()).add(v.reason());

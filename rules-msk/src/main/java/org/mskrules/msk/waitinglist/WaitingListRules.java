@@ -360,9 +360,6 @@ public final class WaitingListRules {
             if (!"N".equals(rule.meta("confidence")) && !"L".equals(rule.meta("confidence"))) {
                 problems.add(where + " has @confidence [" + rule.meta("confidence") + "]; expected N or L");
             }
-            if (!rule.name().startsWith(rule.id() + " ")) {
-                problems.add(where + " name does not start with its id [" + rule.id() + "]");
-            }
             switch (String.valueOf(rule.meta("kind"))) {
                 case "waiting-threshold" -> problems.addAll(thresholdProblems(where, rule));
                 case "reporting-band" -> problems.addAll(parses(where, rule, () -> WaitingListFacts.band(rule.metadata())));
