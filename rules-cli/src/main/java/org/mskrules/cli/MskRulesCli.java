@@ -14,6 +14,7 @@ import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.Json;
+import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RulesException;
 import org.mskrules.core.UnknownRuleSetVersionException;
 import org.mskrules.core.Violation;
@@ -34,9 +35,13 @@ import org.mskrules.msk.ServiceProfile;
  * with its explanation, or JSON with {@code --json}. Batch assessment, diffs and the rule catalogue are
  * planned.
  *
+ * <p>Without {@code --rules-version}, each command uses the rule-set version in force on the
+ * {@code --as-of} date (the released version with the latest effective date on or before it) and says
+ * so in its text report; {@code --rules-version} names any version, working ones included.
+ *
  * <p>Exit codes: 0 decided (for a waiting list, every entry reviewed), 1 input rejected (for a waiting
  * list, at least one entry rejected; the review is still printed), 2 usage error (including an unknown
- * rule-set version or an invalid service profile), 3 internal failure.
+ * rule-set version, no version in force on the date, or an invalid service profile), 3 internal failure.
  */
 public final class MskRulesCli {
     static final int DECIDED = 0;
@@ -159,6 +164,18 @@ public final class MskRulesCli {
             }
             return new Options(file, asOf, version, profileFile, json, show);
         }
+
+        /** Why the version that decided was chosen, for the text report. */
+        String versionChoice() {
+            return version != null ? "as named by --rules-version" : "in force on " + asOf;
+        }
+    }
+
+    /** No released version on the date: the user must pick a date or a version, so a usage error. */
+    static int noVersionInForce(NoVersionInForceException e, PrintStream err) {
+        err.println(e.getMessage());
+        err.println("choose a version with --rules-version X.Y.Z, or an --as-of date on which a version is in force");
+        return USAGE;
     }
 
     private static int assess(Options options, ServiceProfile profile, PrintStream out, PrintStream err) {
@@ -168,12 +185,14 @@ public final class MskRulesCli {
             MskRules.Builder builder = MskRules.builder().serviceProfile(profile);
             if (options.version != null) {
                 builder.ruleSetVersion(options.version);
+            } else {
+                builder.inForceOn(options.asOf);
             }
             Assessment assessment = builder.build().assess(referral, options.asOf);
             if (options.json) {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(assessment));
             } else {
-                print(assessment, out);
+                print(assessment, options.versionChoice(), out);
             }
             return DECIDED;
         } catch (NoSuchFileException e) {
@@ -192,6 +211,8 @@ public final class MskRulesCli {
         } catch (UnknownRuleSetVersionException e) {
             err.println(e.getMessage());
             return USAGE;
+        } catch (NoVersionInForceException e) {
+            return noVersionInForce(e, err);
         } catch (RulesException e) {
             err.println(e.getMessage());
             return FAILURE;
@@ -208,8 +229,9 @@ public final class MskRulesCli {
         return args.get(i);
     }
 
-    static void print(Assessment a, PrintStream out) {
+    static void print(Assessment a, String versionChoice, PrintStream out) {
         out.println("Referral:    " + (a.referralId() == null ? "(no reference)" : a.referralId()));
+        out.println("Rule set:    " + a.trace().ruleSetId() + " " + a.trace().version() + ", " + versionChoice);
         out.println("Escalation:  " + a.escalation());
         out.println();
         if (a.redFlags().isEmpty()) {
@@ -281,7 +303,8 @@ public final class MskRulesCli {
         out.println("            recovery-plan decision, the milestones in force, the validation cohort and outcomes, and");
         out.println("            every rejected line; --show N lists at most N entries per list in text (default 20).");
         out.println("  --profile names a service profile (FCP access, self-referral, local standards); the national");
-        out.println("  defaults apply without it. Without --as-of, today's date is used.");
+        out.println("  defaults apply without it. Without --as-of, today's date is used. Without --rules-version,");
+        out.println("  the rule-set version in force on the --as-of date is used.");
         out.println("  exit codes: 0 decided (every entry reviewed), 1 input rejected (for waitlist: some entries");
         out.println("  rejected), 2 usage error, 3 internal failure");
     }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.Json;
+import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RulesException;
 import org.mskrules.core.UnknownRuleSetVersionException;
 import org.mskrules.msk.PriorityCategory;
@@ -47,12 +48,14 @@ final class WaitlistCommand {
                     .longestWaits(options.json ? WaitingListRules.DEFAULT_LONGEST_WAITS : Math.min(options.show, 10_000));
             if (options.version != null) {
                 builder.ruleSetVersion(options.version);
+            } else {
+                builder.inForceOn(options.asOf);
             }
             WaitingListReview review = builder.build().review(file, options.asOf);
             if (options.json) {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(review));
             } else {
-                print(options.file, review, options.show, out);
+                print(options.file, review, options.versionChoice(), options.show, out);
             }
             ReviewSummary s = review.summary();
             err.println(s.entriesIn() + " entries in: " + s.reviewed() + " reviewed, " + s.rejected() + " rejected");
@@ -69,6 +72,8 @@ final class WaitlistCommand {
         } catch (UnknownRuleSetVersionException e) {
             err.println(e.getMessage());
             return MskRulesCli.USAGE;
+        } catch (NoVersionInForceException e) {
+            return MskRulesCli.noVersionInForce(e, err);
         } catch (RulesException e) {
             err.println(e.getMessage());
             return MskRulesCli.FAILURE;
@@ -78,10 +83,10 @@ final class WaitlistCommand {
         }
     }
 
-    static void print(String file, WaitingListReview r, int show, PrintStream out) {
+    static void print(String file, WaitingListReview r, String versionChoice, int show, PrintStream out) {
         out.println("Waiting list: " + file + ", as of " + r.asOf());
-        out.println("Rule set:     " + r.trace().ruleSetId() + " " + r.trace().version() + " (" + r.trace().contentHash()
-                + "); service profile: " + r.policy().serviceProfile());
+        out.println("Rule set:     " + r.trace().ruleSetId() + " " + r.trace().version() + ", " + versionChoice + " ("
+                + r.trace().contentHash() + "); service profile: " + r.policy().serviceProfile());
         ReviewSummary s = r.summary();
         out.println("Entries:      " + s.entriesIn() + " in = " + s.reviewed() + " reviewed (" + s.waiting() + " waiting, "
                 + s.seen() + " seen) + " + s.rejected() + " rejected"

@@ -144,4 +144,41 @@ class MskRulesCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("/header/arrived UNKNOWN_COLUMN")
                 .contains("/header/received REQUIRED");
     }
+
+    @Test
+    void withoutARulesVersionTheVersionInForceOnTheDateDecidesAndTheReportSaysWhy() {
+        assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.DECIDED);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Rule set:    msk-referral 1.0.0, in force on 2026-11-23");
+        out.reset();
+        // The waiting-list rules of 2023/24 are in force from 2023-04-01.
+        assertThat(run("waitlist", WAITING_LIST, "--as-of", "2023-11-20")).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Rule set:     msk-waiting-list 1.0.0, in force on 2023-11-20 (sha256:");
+    }
+
+    @Test
+    void onADateBeforeAnyVersionIsInForceItIsAUsageErrorNamingTheReleasedVersions() {
+        assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-01")).isEqualTo(MskRulesCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("no version of rule set [msk-referral] is in force on [2026-11-01]; released: [1.0.0 from 2026-11-02")
+                .contains("choose a version with --rules-version X.Y.Z");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        err.reset();
+        assertThat(run("waitlist", WAITING_LIST, "--as-of", "2023-03-31")).isEqualTo(MskRulesCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("no version of rule set [msk-waiting-list] is in force on [2023-03-31]; released: [1.0.0 from 2023-04-01");
+    }
+
+    @Test
+    void aNamedRulesVersionDecidesWhateverTheDateAndTheReportSaysItWasNamed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("october.json");
+        Files.writeString(file, Files.readString(Path.of(EXAMPLE)).replace("2026-11-20", "2026-10-20")
+                .replace("2026-11-18", "2026-10-18").replace("2026-10-02", "2026-09-02"));
+        assertThat(run("assess", file.toString(), "--as-of", "2026-11-01", "--rules-version", "1.0.0"))
+                .isEqualTo(MskRulesCli.DECIDED);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Rule set:    msk-referral 1.0.0, as named by --rules-version")
+                .contains("Escalation:  EMERGENCY");
+    }
 }

@@ -1,5 +1,6 @@
 package org.mskrules.core;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.drools.commands.runtime.rule.FireAllRulesCommand;
 import org.kie.api.KieBase;
 import org.kie.api.command.Command;
 import org.kie.api.definition.KiePackage;
@@ -25,11 +30,16 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.internal.command.CommandFactory;
 
 /**
  * One loaded, checked version of a rule set: its knowledge base, its rules with their metadata, and
  * the hash of its content. Each {@link #evaluate} call is an independent stateless evaluation.
+ *
+ * <p>A view made by {@link #withRulesDisabled} shares the knowledge base but never fires the rules
+ * it disables, and every trace it makes names them; it exists for rule-mutation tests and what-if
+ * analysis, never for clinical decisions.
  *
  * <p>Thread-safe: the knowledge base is immutable after loading and each evaluation uses its own
  * session and trace listener, so one instance serves any number of threads.
@@ -42,15 +52,28 @@ public final class RuleSet {
     /** Keyed by package and rule name, the pair that identifies a rule in a kbase. */
     private final Map<String, RuleInfo> byRule;
     private final ClassLoader classLoader;
+    /** Ids of the rules this view never fires, sorted; empty for the rule set as loaded. */
+    private final List<String> disabledRules;
+    /** The package/name keys of {@link #disabledRules}, which is what a match carries. */
+    private final Set<String> disabledKeys;
 
     private RuleSet(RuleSetManifest manifest, KieBase kieBase, String contentHash, Map<String, RuleInfo> byRule,
-            ClassLoader classLoader) {
+            ClassLoader classLoader, List<String> disabledRules) {
         this.manifest = manifest;
         this.classLoader = classLoader;
         this.kieBase = kieBase;
         this.contentHash = contentHash;
         this.byRule = byRule;
         this.rules = byRule.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
+        this.disabledRules = List.copyOf(disabledRules);
+        Set<String> disabled = Set.copyOf(this.disabledRules);
+        Set<String> keys = new HashSet<>();
+        byRule.forEach((key, rule) -> {
+            if (disabled.contains(rule.id())) {
+                keys.add(key);
+            }
+        });
+        this.disabledKeys = Set.copyOf(keys);
     }
 
     static RuleSet load(RuleSetManifest manifest, KieContainer container, ClassLoader classLoader) {
@@ -58,7 +81,8 @@ public final class RuleSet {
         String hash = contentHash(manifest, classLoader);
         if (manifest.contentHash() != null && !manifest.contentHash().equals(hash)) {
             throw new RuleSetLoadException(where, List.of("content hash is [" + hash + "] but the manifest records ["
-                    + manifest.contentHash() + "]: a released version's files have changed"));
+                    + manifest.contentHash() + "]: a released version's files or manifest have changed;"
+                    + " a released version is immutable: make a new version instead"));
         }
         if (!container.getKieBaseNames().contains(manifest.kbase())) {
             throw new RuleSetLoadException(where, List.of("kbase [" + manifest.kbase()
@@ -72,7 +96,7 @@ public final class RuleSet {
                     + e.getMessage()), e);
         }
         Map<String, RuleInfo> byRule = checkedRules(manifest, kieBase);
-        return new RuleSet(manifest, kieBase, hash, byRule, classLoader);
+        return new RuleSet(manifest, kieBase, hash, byRule, classLoader, List.of());
     }
 
     private static Map<String, RuleInfo> checkedRules(RuleSetManifest manifest, KieBase kieBase) {
@@ -114,9 +138,22 @@ public final class RuleSet {
     }
 
     /**
-     * SHA-256 over the manifest's files in path order: for each, its path, a newline, its byte
-     * length, a newline and its bytes. Line endings are normalised to LF first so that a checkout on
-     * Windows hashes the same as one on Linux.
+     * SHA-256 over the manifest and then its files, so that neither a rule file nor a manifest
+     * field that shapes behaviour (effective date, kbase, file list, required metadata, parameter
+     * defaults, description) can change without changing the hash.
+     *
+     * <ol>
+     * <li>A canonical header: for each of {@code ruleSetId}, {@code version}, {@code kbase},
+     * {@code effectiveFrom}, {@code description}, {@code files} (sorted), {@code requiredMetadata}
+     * and {@code parameterDefaults}, in that order, the field name and a newline, then its value. A
+     * text value (a date as {@code YYYY-MM-DD}) is its UTF-8 byte length, a newline, the bytes and a
+     * newline; an absent value is {@code -} and a newline; a list is {@code #}, its size, a newline,
+     * then each element as a text value. {@code status} and {@code contentHash} are left out: a
+     * version is hashed before it is released and the hash is then recorded in it.
+     * <li>For each file in path order: its path, a newline, its byte length, a newline and its bytes,
+     * with line endings normalised to LF first so that a checkout on Windows hashes the same as one on
+     * Linux.
+     * </ol>
      */
     static String contentHash(RuleSetManifest manifest, ClassLoader classLoader) {
         MessageDigest digest;
@@ -125,8 +162,10 @@ public final class RuleSet {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
+        List<String> files = manifest.files().stream().sorted().toList();
+        digest.update(canonicalHeader(manifest, files));
         List<String> missing = new ArrayList<>();
-        for (String path : manifest.files().stream().sorted().toList()) {
+        for (String path : files) {
             try (InputStream in = classLoader.getResourceAsStream(path)) {
                 if (in == null) {
                     missing.add("file [" + path + "] named in the manifest is not on the class path");
@@ -146,6 +185,39 @@ public final class RuleSet {
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The manifest's fields in a fixed order, each value length-prefixed so that no two manifests share a header. */
+    private static byte[] canonicalHeader(RuleSetManifest m, List<String> sortedFiles) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        headerText(out, "ruleSetId", m.ruleSetId());
+        headerText(out, "version", m.version());
+        headerText(out, "kbase", m.kbase());
+        headerText(out, "effectiveFrom", m.effectiveFrom() == null ? null : m.effectiveFrom().toString());
+        headerText(out, "description", m.description());
+        headerList(out, "files", sortedFiles);
+        headerList(out, "requiredMetadata", m.requiredMetadata());
+        headerText(out, "parameterDefaults", m.parameterDefaults());
+        return out.toByteArray();
+    }
+
+    private static void headerText(ByteArrayOutputStream out, String name, String value) {
+        if (name != null) {
+            out.writeBytes((name + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (value == null) {
+            out.writeBytes("-\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeBytes((bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(bytes);
+        out.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void headerList(ByteArrayOutputStream out, String name, List<String> values) {
+        out.writeBytes((name + "\n#" + values.size() + "\n").getBytes(StandardCharsets.UTF_8));
+        values.forEach(v -> headerText(out, null, v));
+    }
+
     public RuleSetManifest manifest() {
         return manifest;
     }
@@ -158,7 +230,10 @@ public final class RuleSet {
         return manifest.version();
     }
 
-    /** {@code sha256:...} over the files listed in the manifest, computed when the version loaded. */
+    /**
+     * {@code sha256:...} over the manifest (all but its status and recorded hash) and the files it
+     * lists, computed when the version loaded.
+     */
     public String contentHash() {
         return contentHash;
     }
@@ -188,15 +263,55 @@ public final class RuleSet {
         }
     }
 
-    /** Every rule in this version, sorted by id. */
+    /** Every rule in this version, sorted by id, disabled ones included. */
     public List<RuleInfo> rules() {
         return rules;
     }
 
+    /** Ids of the rules this view never fires, sorted; empty unless made by {@link #withRulesDisabled}. */
+    public List<String> disabledRules() {
+        return disabledRules;
+    }
+
+    /**
+     * A view of this version, sharing its knowledge base, whose evaluations never fire the rules with
+     * the given ids (in addition to any this view already disables); every trace it makes lists them
+     * in {@link Trace#disabledRules()}. For rule-mutation tests (does some test fail when a rule is
+     * gone?) and what-if impact analysis only: a decision made without some of a version's rules is
+     * not that version's decision and must never reach a patient.
+     *
+     * <p>Rules that read a disabled rule's output see none, so a facade that needs that output may
+     * fail with a {@link RulesException}; a mutation test counts that as detected.
+     *
+     * @param ruleIds ids of rules of this version; an empty set returns this rule set
+     * @throws InvalidConfigurationException naming every id that is not a rule of this version
+     */
+    public RuleSet withRulesDisabled(Set<String> ruleIds) {
+        Objects.requireNonNull(ruleIds, "ruleIds");
+        if (ruleIds.isEmpty()) {
+            return this;
+        }
+        Set<String> known = new HashSet<>();
+        rules.forEach(r -> known.add(r.id()));
+        List<Violation> unknown = new ArrayList<>();
+        for (String id : new TreeSet<>(ruleIds)) {
+            if (id.isBlank() || !known.contains(id)) {
+                unknown.add(new Violation("/disabledRules", "UNKNOWN_RULE", "rule [" + id
+                        + "] is not a rule of rule set [" + manifest.coordinates() + "]"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidConfigurationException(unknown);
+        }
+        TreeSet<String> all = new TreeSet<>(disabledRules);
+        all.addAll(ruleIds);
+        return new RuleSet(manifest, kieBase, contentHash, byRule, classLoader, List.copyOf(all));
+    }
+
     /**
      * Runs one stateless evaluation. The facts are inserted together with an {@link EvaluationDate}
-     * for {@code asOf}; all rules fire; the facts in working memory that {@code outputFilter}
-     * accepts are returned with the trace.
+     * for {@code asOf}; all rules fire (except any this view disables); the facts in working memory
+     * that {@code outputFilter} accepts are returned with the trace.
      *
      * @param facts        input facts (not modified)
      * @param asOf         the evaluation date; rules never read the clock
@@ -218,7 +333,7 @@ public final class RuleSet {
         session.addEventListener(listener);
         List<Command<?>> commands = List.of(
                 CommandFactory.newInsertElements(inserted),
-                CommandFactory.newFireAllRules(),
+                disabledKeys.isEmpty() ? CommandFactory.newFireAllRules() : new FireAllRulesCommand(enabledOnly()),
                 CommandFactory.newGetObjects(outputFilter::test, "outputs"));
         ExecutionResults results;
         try {
@@ -230,13 +345,20 @@ public final class RuleSet {
         Collection<Object> outputs = (Collection<Object>) results.getValue("outputs");
         List<Object> sorted = new ArrayList<>(outputs);
         sorted.sort(outputOrder);
-        Trace trace = new Trace(manifest.ruleSetId(), manifest.version(), contentHash, asOf, listener.fired);
+        Trace trace = new Trace(manifest.ruleSetId(), manifest.version(), contentHash, asOf, listener.fired,
+                disabledRules);
         return new Evaluation(sorted, trace);
+    }
+
+    /** Lets a match fire only if its rule is not disabled; the kbase itself is shared and unchanged. */
+    private AgendaFilter enabledOnly() {
+        return match -> !disabledKeys.contains(key(match.getRule().getPackageName(), match.getRule().getName()));
     }
 
     @Override
     public String toString() {
-        return "RuleSet[" + manifest.coordinates() + ", " + rules.size() + " rules, " + contentHash + "]";
+        return "RuleSet[" + manifest.coordinates() + ", " + rules.size() + " rules, " + contentHash
+                + (disabledRules.isEmpty() ? "" : ", disabled " + disabledRules) + "]";
     }
 
     private static String key(String packageName, String ruleName) {

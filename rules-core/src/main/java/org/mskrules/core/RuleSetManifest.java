@@ -8,14 +8,21 @@ import java.util.regex.Pattern;
 /**
  * Describes one version of a rule set: which knowledge base holds it, which files make up its
  * content (hashed into every decision), which metadata every rule must carry, and whether the
- * version is released. Read from a JSON file named in {@code META-INF/rule-sets.json}. Immutable.
+ * version is released. Read from a JSON file named in {@code META-INF/rule-sets.json}. Immutable, so
+ * thread-safe.
+ *
+ * <p>A {@code RELEASED} version is fixed: its recorded {@code contentHash} covers every field below
+ * except {@code status} and {@code contentHash} and every file it lists, and loading fails if they no
+ * longer match, so a change needs a new version. A released version is in force from its
+ * {@code effectiveFrom} until a later released version takes effect
+ * ({@link RuleSetRegistry#inForce}); a {@code WORKING} version is never in force.
  *
  * @param ruleSetId        stable id of the rule family, e.g. {@code msk-referral}
  * @param version          semantic version, e.g. {@code 1.0.0}
  * @param kbase            name of the kbase in {@code kmodule.xml} that holds this version's rules
  * @param status           {@code WORKING} (may still change) or {@code RELEASED} (immutable)
- * @param effectiveFrom    first date on which this version is in force; may be {@code null} for a
- *                         working version
+ * @param effectiveFrom    first date on which this version is in force once released; required
+ *                         when released, ignored for choosing a working version (never in force)
  * @param description      one sentence for the rule catalogue
  * @param files            classpath paths of every file whose content defines the version's
  *                         behaviour (DRL and parameter defaults), hashed in this order after sorting
@@ -23,8 +30,9 @@ import java.util.regex.Pattern;
  * @param parameterDefaults classpath path of the JSON file holding the defaults of the version's
  *                         named parameters, or {@code null}; must be one of {@code files}, so that
  *                         a changed default changes the content hash
- * @param contentHash      for a released version, the recorded {@code sha256:...} of its files;
- *                         loading fails if the files no longer match. {@code null} while working.
+ * @param contentHash      for a released version, the recorded {@code sha256:...} of this manifest
+ *                         and its files; loading fails if either no longer matches. {@code null}
+ *                         while working.
  */
 public record RuleSetManifest(
         String ruleSetId,
@@ -42,9 +50,12 @@ public record RuleSetManifest(
 
     /** Lifecycle of a rule-set version. */
     public enum Status {
-        /** Under development: content may change between builds. */
+        /** Under development: content may change between builds; never in force, used only when named. */
         WORKING,
-        /** Signed off: content is fixed and checked against {@link #contentHash()} on load. */
+        /**
+         * Signed off: manifest and files are fixed and checked against {@link #contentHash()} on load;
+         * in force from {@link #effectiveFrom()}.
+         */
         RELEASED
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -21,10 +22,17 @@ import org.kie.api.runtime.KieContainer;
  * knowledge base and then kept. A version is found through {@code META-INF/rule-sets.json}, which
  * names its manifest ({@link RuleSetManifest}); any number of jars may contribute.
  *
+ * <p>Several versions of one rule set live side by side. A caller picks one in one of three ways:
+ *
  * <pre>{@code
  * RuleSetRegistry registry = RuleSetRegistry.fromClasspath();
- * RuleSet ruleSet = registry.ruleSet("msk-referral", "1.0.0");
+ * registry.ruleSet("msk-referral", "1.0.0");                      // exactly this version, working or released
+ * registry.inForce("msk-referral", LocalDate.of(2026, 11, 23));   // the released version in force on a date
+ * registry.latestReleased("msk-referral");                        // the newest released version
  * }</pre>
+ *
+ * <p>A {@code WORKING} version is never in force and is never chosen for the caller: only asking
+ * for it by number loads it.
  *
  * <p>Thread-safe: a registry may be shared by all threads of an application; loading a version
  * happens at most once.
@@ -95,13 +103,67 @@ public final class RuleSetRegistry {
                 key -> RuleSet.load(manifest, container, classLoader));
     }
 
-    /** The newest version of a rule set. */
+    /** The newest version of a rule set, working or released; see {@link #latestReleased}. */
     public RuleSet latest(String ruleSetId) {
         List<String> versions = versions(ruleSetId);
         if (versions.isEmpty()) {
             throw new UnknownRuleSetVersionException(ruleSetId, "latest", versions);
         }
         return ruleSet(ruleSetId, versions.get(versions.size() - 1));
+    }
+
+    /**
+     * Manifests of the released versions of a rule set, oldest (lowest version) first, without
+     * loading them; empty if the id is unknown or nothing is released.
+     */
+    public List<RuleSetManifest> released(String ruleSetId) {
+        TreeMap<String, RuleSetManifest> versions = manifests.get(ruleSetId);
+        return versions == null ? List.of() : versions.values().stream()
+                .filter(m -> m.status() == RuleSetManifest.Status.RELEASED).toList();
+    }
+
+    /**
+     * The newest (highest) released version of a rule set, whatever its effective date.
+     *
+     * @throws UnknownRuleSetVersionException if the id is unknown or no version of it is released
+     */
+    public RuleSet latestReleased(String ruleSetId) {
+        List<RuleSetManifest> released = released(ruleSetId);
+        if (released.isEmpty()) {
+            throw new UnknownRuleSetVersionException(ruleSetId, "newest released", versions(ruleSetId),
+                    " (none is released; name a working version explicitly)");
+        }
+        return ruleSet(ruleSetId, released.get(released.size() - 1).version());
+    }
+
+    /**
+     * The version of a rule set in force on {@code date}: of the released versions whose
+     * {@code effectiveFrom} is on or before {@code date}, the one with the latest effective date; of
+     * two with the same effective date, the higher version. A working version is never in force,
+     * whatever its effective date.
+     *
+     * @throws UnknownRuleSetVersionException if the id is unknown
+     * @throws NoVersionInForceException      if no released version is in force on {@code date}
+     *                                        (the message lists each released version's effective date)
+     */
+    public RuleSet inForce(String ruleSetId, LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        if (versions(ruleSetId).isEmpty()) {
+            throw new UnknownRuleSetVersionException(ruleSetId, "in force on " + date, List.of());
+        }
+        List<RuleSetManifest> released = released(ruleSetId);
+        RuleSetManifest inForce = null;
+        for (RuleSetManifest m : released) {
+            // Oldest first, so on a tie of dates the later (higher) version wins.
+            if (!m.effectiveFrom().isAfter(date)
+                    && (inForce == null || !m.effectiveFrom().isBefore(inForce.effectiveFrom()))) {
+                inForce = m;
+            }
+        }
+        if (inForce == null) {
+            throw new NoVersionInForceException(ruleSetId, date, released);
+        }
+        return ruleSet(ruleSetId, inForce.version());
     }
 
     /** Loads every version of every rule set, so that a broken one fails at start-up, not mid-shift. */

@@ -1,28 +1,43 @@
 package org.mskrules.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The explanation of one evaluation: which rule set version ran (with the hash of its content), the
- * date it was evaluated as of, and every rule that fired with its metadata. Two evaluations of the
- * same facts with the same version and date have equal traces. Immutable.
+ * date it was evaluated as of, every rule that fired with its metadata, and any rules that were
+ * switched off for it. Two evaluations of the same facts with the same version and date have equal
+ * traces. Immutable, so thread-safe.
  *
- * @param ruleSetId   the rule set's id, e.g. {@code msk-referral}
- * @param version     the rule set version that made the decision
- * @param contentHash {@code sha256:...} over the rule set's files (rules and parameter defaults)
- * @param asOf        the evaluation date
- * @param firedRules  every rule firing, in order
+ * <p>{@code disabledRules} is empty for every decision made with a rule set as released. It is not
+ * empty only for rule-mutation tests and what-if analysis ({@link RuleSet#withRulesDisabled}); such a
+ * decision is not the version's decision and must never be used clinically. It is left out of the
+ * JSON form when empty.
+ *
+ * @param ruleSetId     the rule set's id, e.g. {@code msk-referral}
+ * @param version       the rule set version that made the decision
+ * @param contentHash   {@code sha256:...} over the version's manifest and files (rules and parameter
+ *                      defaults)
+ * @param asOf          the evaluation date
+ * @param firedRules    every rule firing, in order
+ * @param disabledRules ids of the version's rules that were not allowed to fire, sorted; normally empty
  */
 public record Trace(String ruleSetId, String version, String contentHash, LocalDate asOf,
-        List<FiredRule> firedRules) {
+        List<FiredRule> firedRules, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> disabledRules) {
     public Trace {
         Objects.requireNonNull(ruleSetId, "ruleSetId");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(asOf, "asOf");
         firedRules = List.copyOf(firedRules);
+        disabledRules = disabledRules == null ? List.of() : disabledRules.stream().sorted().distinct().toList();
+    }
+
+    /** A trace of an evaluation with every rule of the version enabled. */
+    public Trace(String ruleSetId, String version, String contentHash, LocalDate asOf, List<FiredRule> firedRules) {
+        this(ruleSetId, version, contentHash, asOf, firedRules, List.of());
     }
 
     /** Ids of the rules that fired, in firing order. */

@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.mskrules.core.Evaluation;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.InvalidRuleMetadataException;
+import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.RuleSetRegistry;
@@ -27,7 +30,7 @@ import org.mskrules.core.Violation;
  *
  * <pre>{@code
  * MskRules rules = MskRules.builder()
- *         .ruleSetVersion("1.0.0")                // omit for the newest version on the class path
+ *         .ruleSetVersion("1.0.0")                // or .inForceOn(date); omit both for the newest released version
  *         .parameter("malignancyAgeYears", 55)    // a local choice; defaults ship with the version
  *         .build();
  *
@@ -47,6 +50,11 @@ import org.mskrules.core.Violation;
  * a.route();               // RED_FLAG_PATHWAY -> EMERGENCY_DEPARTMENT (RT-RF-001)
  * a.trace();               // msk-referral 1.0.0, sha256:..., fired rules with their metadata
  * }</pre>
+ *
+ * <p>Which version decides: the one named with {@link Builder#ruleSetVersion} (working or released),
+ * else the released version in force on the date given to {@link Builder#inForceOn}, else the newest
+ * released version. A working version is never chosen unless named. Every assessment's trace names
+ * the version and its content hash.
  *
  * <p>Building an instance loads and checks the rule set (every rule's metadata, the parameter
  * defaults and overrides) and fails with a {@link org.mskrules.core.RulesException} subclass if
@@ -245,6 +253,8 @@ public final class MskRules {
     public static final class Builder {
         private RuleSetRegistry registry;
         private String version;
+        private LocalDate inForceOn;
+        private final Set<String> disabledRules = new LinkedHashSet<>();
         private final Map<String, Integer> overrides = new LinkedHashMap<>();
         private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
 
@@ -257,9 +267,56 @@ public final class MskRules {
             return this;
         }
 
-        /** The rule-set version to evaluate, e.g. {@code 1.0.0}; by default the newest available. */
+        /**
+         * The rule-set version to evaluate, e.g. {@code 1.0.0}, whatever its status or effective date;
+         * the only way to evaluate a {@code WORKING} version. Without this or {@link #inForceOn}, the
+         * newest released version is used.
+         *
+         * @throws InvalidConfigurationException if {@link #inForceOn} was set too
+         */
         public Builder ruleSetVersion(String version) {
-            this.version = Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(version, "version");
+            if (inForceOn != null) {
+                throw versionAndDate(version, inForceOn);
+            }
+            this.version = version;
+            return this;
+        }
+
+        /**
+         * Evaluates the version in force on {@code date}: the released version with the latest
+         * effective date on or before it ({@link RuleSetRegistry#inForce}). Building fails with
+         * {@link NoVersionInForceException} if none is.
+         *
+         * @throws InvalidConfigurationException if {@link #ruleSetVersion} was set too
+         */
+        public Builder inForceOn(LocalDate date) {
+            Objects.requireNonNull(date, "date");
+            if (version != null) {
+                throw versionAndDate(version, date);
+            }
+            this.inForceOn = date;
+            return this;
+        }
+
+        private static InvalidConfigurationException versionAndDate(String version, LocalDate date) {
+            return new InvalidConfigurationException(List.of(new Violation("/ruleSetVersion", "INCONSISTENT",
+                    "choose the rule-set version by number (ruleSetVersion [" + version + "]) or by date (inForceOn ["
+                            + date + "]), not both")));
+        }
+
+        /**
+         * Switches rules of the version off: they never fire, and every decision's trace lists them
+         * in {@link org.mskrules.core.Trace#disabledRules()}. <strong>For rule-mutation tests and
+         * what-if impact analysis only; never for clinical use</strong>: a decision made without some
+         * of a version's rules is not that version's decision. A decision that needs a disabled
+         * rule's output may fail with a {@link RulesException}. Ids are checked when the instance is
+         * built ({@link InvalidConfigurationException} naming every unknown id).
+         */
+        public Builder withRulesDisabled(String... ruleIds) {
+            for (String id : ruleIds) {
+                disabledRules.add(Objects.requireNonNull(id, "rule id"));
+            }
             return this;
         }
 
@@ -302,13 +359,23 @@ public final class MskRules {
             return this;
         }
 
-        /** Loads and checks the rule set and parameters. */
+        /**
+         * Loads and checks the rule set and parameters.
+         *
+         * @throws org.mskrules.core.UnknownRuleSetVersionException if the named version is not on the
+         *                                                          class path, or none is released
+         * @throws NoVersionInForceException     if {@link #inForceOn} names a date on which no version is in force
+         * @throws InvalidConfigurationException for a bad parameter or an unknown rule id to disable
+         */
         public MskRules build() {
             RuleSetRegistry reg = registry != null ? registry : RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
-            RuleSet ruleSet = version != null ? reg.ruleSet(RULE_SET_ID, version) : reg.latest(RULE_SET_ID);
+            // Never a working version unless it is named: a working version's rules may still change.
+            RuleSet ruleSet = version != null ? reg.ruleSet(RULE_SET_ID, version)
+                    : inForceOn != null ? reg.inForce(RULE_SET_ID, inForceOn)
+                    : reg.latestReleased(RULE_SET_ID);
             checkMskMetadata(ruleSet);
             LocalParameters parameters = defaults(ruleSet).with(overrides);
-            return new MskRules(ruleSet, parameters, serviceProfile);
+            return new MskRules(ruleSet.withRulesDisabled(disabledRules), parameters, serviceProfile);
         }
     }
 

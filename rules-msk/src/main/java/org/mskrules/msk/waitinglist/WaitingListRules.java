@@ -1,6 +1,5 @@
 package org.mskrules.msk.waitinglist;
 
-import java.util.function.Supplier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -12,15 +11,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.mskrules.core.Evaluation;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.InvalidRuleMetadataException;
+import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.RuleSetRegistry;
@@ -49,7 +51,7 @@ import org.mskrules.msk.waitinglist.internal.WaitingListFacts;
  * concern.
  *
  * <pre>{@code
- * WaitingListRules rules = WaitingListRules.builder().build();     // newest version, national standards
+ * WaitingListRules rules = WaitingListRules.builder().build();     // newest released version, national standards
  * WaitingListReview review = rules.review(Path.of("waiting-list.csv"), LocalDate.of(2023, 11, 20));
  * review.summary();            // entries in = reviewed + rejected; waiting, seen
  * review.recoveryPlan();       // REQUIRED: WL-RP-001 3 priority patients wait longer than 14 days, ...
@@ -58,8 +60,14 @@ import org.mskrules.msk.waitinglist.internal.WaitingListFacts;
  * review.rejected();           // line 14: /received UNPARSEABLE_DATE ...
  * }</pre>
  *
+ * <p>Which version decides: the one named with {@link Builder#ruleSetVersion} (working or released),
+ * else the released version in force on the date given to {@link Builder#inForceOn}, else the newest
+ * released version. A working version is never chosen unless named. A review's trace names the
+ * version and its content hash; its evaluation date is separate, so a past list can be reviewed with
+ * the version in force at the time.
+ *
  * <p>Entries are never dropped: each is reviewed or rejected with every problem and its line, and
- * the summary accounts for all of them. A duplicate id is rejected on every line after its first.
+ * the summary accounts for all of them. Every line of a duplicated id is rejected.
  *
  * <p>Thread-safe: build one instance per configuration and share it; each review is independent.
  */
@@ -343,7 +351,8 @@ public final class WaitingListRules {
         for (FiredRule r : conclusion.firedRules()) {
             fired.add(new FiredRule(fired.size() + 1, r.rule()));
         }
-        return new Trace(policy.ruleSetId(), policy.version(), policy.contentHash(), policy.asOf(), fired);
+        return new Trace(policy.ruleSetId(), policy.version(), policy.contentHash(), policy.asOf(), fired,
+                policy.disabledRules());
     }
 
     /** Checks the waiting-list metadata on load, so that no rule can fail mid-review. */
@@ -412,6 +421,8 @@ public final class WaitingListRules {
     public static final class Builder {
         private RuleSetRegistry registry;
         private String version;
+        private LocalDate inForceOn;
+        private final Set<String> disabledRules = new LinkedHashSet<>();
         private final Map<String, Integer> overrides = new LinkedHashMap<>();
         private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
         private int longestWaits = DEFAULT_LONGEST_WAITS;
@@ -425,9 +436,56 @@ public final class WaitingListRules {
             return this;
         }
 
-        /** The rule-set version to evaluate, e.g. {@code 1.0.0}; by default the newest available. */
+        /**
+         * The rule-set version to evaluate, e.g. {@code 1.0.0}, whatever its status or effective date;
+         * the only way to evaluate a {@code WORKING} version. Without this or {@link #inForceOn}, the
+         * newest released version is used.
+         *
+         * @throws InvalidConfigurationException if {@link #inForceOn} was set too
+         */
         public Builder ruleSetVersion(String version) {
-            this.version = Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(version, "version");
+            if (inForceOn != null) {
+                throw versionAndDate(version, inForceOn);
+            }
+            this.version = version;
+            return this;
+        }
+
+        /**
+         * Evaluates the version in force on {@code date}: the released version with the latest
+         * effective date on or before it ({@link RuleSetRegistry#inForce}). Building fails with
+         * {@link NoVersionInForceException} if none is.
+         *
+         * @throws InvalidConfigurationException if {@link #ruleSetVersion} was set too
+         */
+        public Builder inForceOn(LocalDate date) {
+            Objects.requireNonNull(date, "date");
+            if (version != null) {
+                throw versionAndDate(version, date);
+            }
+            this.inForceOn = date;
+            return this;
+        }
+
+        private static InvalidConfigurationException versionAndDate(String version, LocalDate date) {
+            return new InvalidConfigurationException(List.of(new Violation("/ruleSetVersion", "INCONSISTENT",
+                    "choose the rule-set version by number (ruleSetVersion [" + version + "]) or by date (inForceOn ["
+                            + date + "]), not both")));
+        }
+
+        /**
+         * Switches rules of the version off: they never fire, and every decision's trace lists them
+         * in {@link org.mskrules.core.Trace#disabledRules()}. <strong>For rule-mutation tests and
+         * what-if impact analysis only; never for clinical use</strong>: a decision made without some
+         * of a version's rules is not that version's decision. A decision that needs a disabled
+         * rule's output may fail with a {@link RulesException}. Ids are checked when the instance is
+         * built ({@link InvalidConfigurationException} naming every unknown id).
+         */
+        public Builder withRulesDisabled(String... ruleIds) {
+            for (String id : ruleIds) {
+                disabledRules.add(Objects.requireNonNull(id, "rule id"));
+            }
             return this;
         }
 
@@ -465,15 +523,23 @@ public final class WaitingListRules {
         /**
          * Loads and checks the rule set and parameters.
          *
-         * @throws InvalidConfigurationException naming every unknown parameter and bad value
+         * @throws org.mskrules.core.UnknownRuleSetVersionException if the named version is not on the
+         *                                                          class path, or none is released
+         * @throws NoVersionInForceException     if {@link #inForceOn} names a date on which no version is in force
+         * @throws InvalidConfigurationException naming every unknown parameter and bad value, or an
+         *                                       unknown rule id to disable
          */
         public WaitingListRules build() {
             RuleSetRegistry reg = registry != null ? registry
                     : RuleSetRegistry.fromClasspath(WaitingListRules.class.getClassLoader());
-            RuleSet ruleSet = version != null ? reg.ruleSet(RULE_SET_ID, version) : reg.latest(RULE_SET_ID);
+            // Never a working version unless it is named: a working version's rules may still change.
+            RuleSet ruleSet = version != null ? reg.ruleSet(RULE_SET_ID, version)
+                    : inForceOn != null ? reg.inForce(RULE_SET_ID, inForceOn)
+                    : reg.latestReleased(RULE_SET_ID);
             checkMetadata(ruleSet);
             WaitingListParameters parameters = defaults(ruleSet).with(overrides);
-            return new WaitingListRules(ruleSet, parameters, serviceProfile, longestWaits);
+            return new WaitingListRules(ruleSet.withRulesDisabled(disabledRules), parameters, serviceProfile,
+                    longestWaits);
         }
     }
 
