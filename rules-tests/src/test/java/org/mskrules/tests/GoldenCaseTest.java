@@ -93,18 +93,20 @@ class GoldenCaseTest {
     }
 
     static MskRules rules(GoldenCase c, String version) {
-        String key = version + "|" + c.parameters() + "|" + c.profile();
-        return RULES.computeIfAbsent(key, k -> {
-            MskRules.Builder b = MskRules.builder().ruleSetVersion(version);
-            if (c.parameters() != null) {
-                c.parameters().forEach(b::parameter);
-            }
-            if (c.profile() != null) {
-                b.serviceProfile(ServiceProfile.read(new ByteArrayInputStream(
-                        c.profile().toString().getBytes(StandardCharsets.UTF_8))));
-            }
-            return b.build();
-        });
+        return RULES.computeIfAbsent(version + "|" + c.parameters() + "|" + c.profile(), k -> builder(c, version).build());
+    }
+
+    /** A builder for {@code version} with the case's parameter overrides and service profile. */
+    static MskRules.Builder builder(GoldenCase c, String version) {
+        MskRules.Builder b = MskRules.builder().ruleSetVersion(version);
+        if (c.parameters() != null) {
+            c.parameters().forEach(b::parameter);
+        }
+        if (c.profile() != null) {
+            b.serviceProfile(ServiceProfile.read(new ByteArrayInputStream(
+                    c.profile().toString().getBytes(StandardCharsets.UTF_8))));
+        }
+        return b;
     }
 
     @TestFactory

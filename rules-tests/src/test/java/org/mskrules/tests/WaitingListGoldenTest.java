@@ -85,19 +85,22 @@ class WaitingListGoldenTest {
 
     static WaitingListRules rules(WaitingListGoldenCase c) {
         String key = c.ruleSetVersion() + "|" + c.parameters() + "|" + c.profile();
-        return RULES.computeIfAbsent(key, k -> {
-            WaitingListRules.Builder b = WaitingListRules.builder();
-            if (c.ruleSetVersion() != null) {
-                b.ruleSetVersion(c.ruleSetVersion());
-            }
-            if (c.parameters() != null) {
-                b.parameters(c.parameters());
-            }
-            if (c.profile() != null) {
-                b.serviceProfile(profile(c.profile()));
-            }
-            return b.build();
-        });
+        return RULES.computeIfAbsent(key, k -> builder(c).build());
+    }
+
+    /** A builder with the case's version (if it names one), parameter overrides and service profile. */
+    static WaitingListRules.Builder builder(WaitingListGoldenCase c) {
+        WaitingListRules.Builder b = WaitingListRules.builder();
+        if (c.ruleSetVersion() != null) {
+            b.ruleSetVersion(c.ruleSetVersion());
+        }
+        if (c.parameters() != null) {
+            b.parameters(c.parameters());
+        }
+        if (c.profile() != null) {
+            b.serviceProfile(profile(c.profile()));
+        }
+        return b;
     }
 
     static ServiceProfile profile(JsonNode profile) {
