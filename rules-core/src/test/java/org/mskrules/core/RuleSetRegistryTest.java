@@ -3,9 +3,6 @@ package org.mskrules.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,38 +11,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.model.KieModuleModel;
-import org.kie.api.runtime.KieContainer;
 
 class RuleSetRegistryTest {
-    static final List<String> FIXTURES = List.of("good", "nosource", "dupid", "badname", "released");
     static RuleSetRegistry registry;
 
     @BeforeAll
-    static void buildFixtures() throws IOException {
-        KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        KieModuleModel module = ks.newKieModuleModel();
-        for (String name : FIXTURES) {
-            module.newKieBaseModel("kb-" + name).addPackage("fixture." + name);
-            String path = "fixture/" + name + "/rules.drl";
-            try (InputStream in = RuleSetRegistryTest.class.getClassLoader().getResourceAsStream(path)) {
-                kfs.write("src/main/resources/" + path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        kfs.writeKModuleXML(module.toXML());
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
-        KieContainer container = ks.newKieContainer(builder.getKieModule().getReleaseId());
-        registry = RuleSetRegistry.of(RuleSetRegistryTest.class.getClassLoader(), container);
+    static void buildFixtures() {
+        registry = Fixtures.registry();
     }
 
     private static Evaluation evaluate(RuleSet ruleSet, int value, LocalDate asOf) {
