@@ -24,7 +24,7 @@ import org.kie.api.runtime.KieContainer;
  * model (one kbase {@code kb-NAME} per folder) and shared by the test classes.
  */
 final class Fixtures {
-    static final List<String> FOLDERS = List.of("good", "nosource", "dupid", "badname", "released", "versions");
+    static final List<String> FOLDERS = List.of("good", "nosource", "dupid", "badname", "released", "versions", "catalogue");
     static final ClassLoader LOADER = Fixtures.class.getClassLoader();
 
     private static KieContainer container;

@@ -25,18 +25,13 @@ final class GeneratedDocs {
         return Boolean.getBoolean(UPDATE);
     }
 
-    /** The repository root: tests run with the module directory {@code rules-tests/} as base. */
-    static Path repositoryRoot() {
-        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent();
-    }
-
     /**
      * Checks (or, when updating, writes) {@code relativePath} under the repository root.
      *
      * @return true if the committed file already matched
      */
     static boolean check(String relativePath, String expected) {
-        Path file = repositoryRoot().resolve(relativePath);
+        Path file = RepoPaths.root().resolve(relativePath);
         String actual = read(file);
         if (expected.equals(actual)) {
             return true;
