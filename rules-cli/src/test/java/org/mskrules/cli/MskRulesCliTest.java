@@ -1,6 +1,7 @@
 package org.mskrules.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,8 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mskrules.core.RuleSetManifest;
+import org.mskrules.core.RuleSetRegistry;
+import org.mskrules.msk.MskRules;
 
 class MskRulesCliTest {
     static final String EXAMPLE = "../examples/referral-back-pain-saddle-numbness.json";
@@ -99,7 +104,8 @@ class MskRulesCliTest {
     void anUnknownRuleSetVersionIsAUsageErrorNamingTheKnownVersions() {
         assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-23", "--rules-version", "9.0.0"))
                 .isEqualTo(MskRulesCli.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("known: [1.0.0]");
+        // Every version on the class path is named, 1.0.0 first.
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown rule set version [msk-referral:9.0.0]; known: [1.0.0");
     }
 
     @Test
@@ -180,5 +186,25 @@ class MskRulesCliTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Rule set:    msk-referral 1.0.0, as named by --rules-version")
                 .contains("Escalation:  EMERGENCY");
+    }
+
+    @Test
+    void aWorkingVersionDecidesOnlyWhenNamed() {
+        RuleSetRegistry registry = RuleSetRegistry.fromClasspath();
+        List<String> working = registry.versions(MskRules.RULE_SET_ID).stream()
+                .filter(v -> registry.manifest(MskRules.RULE_SET_ID, v).status() == RuleSetManifest.Status.WORKING)
+                .toList();
+        assumeFalse(working.isEmpty(), "no working msk-referral version on the class path");
+        String version = working.get(working.size() - 1);
+        // Never in force, whatever the date: the default names a released version.
+        assertThat(run("assess", EXAMPLE, "--as-of", "2030-01-01")).isEqualTo(MskRulesCli.DECIDED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("in force on 2030-01-01")
+                .doesNotContain("Rule set:    msk-referral " + version);
+        out.reset();
+        assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-23", "--rules-version", version))
+                .isEqualTo(MskRulesCli.DECIDED);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Rule set:    msk-referral " + version + ", as named by --rules-version")
+                .contains("rule set msk-referral " + version + " (sha256:");
     }
 }
