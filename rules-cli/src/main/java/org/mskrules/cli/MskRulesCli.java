@@ -32,8 +32,9 @@ import org.mskrules.msk.ServiceProfile;
 /**
  * The command line: {@code assess FILE} assesses one referral JSON file (red flags, screens, priority,
  * route) and {@code waitlist FILE} reviews a waiting list (CSV or JSON Lines); both print the decision
- * with its explanation, or JSON with {@code --json}. Batch assessment, diffs and the rule catalogue are
- * planned.
+ * with its explanation, or JSON with {@code --json}. {@code diff} compares two rule-set versions or
+ * configurations on a population of referrals ({@link DiffCommand}). Batch assessment and the rule
+ * catalogue are planned.
  *
  * <p>Without {@code --rules-version}, each command uses the rule-set version in force on the
  * {@code --as-of} date (the released version with the latest effective date on or before it) and says
@@ -72,6 +73,9 @@ public final class MskRulesCli {
             return rest.isEmpty() ? USAGE : DECIDED;
         }
         String command = rest.remove(0);
+        if (command.equals("diff")) {
+            return DiffCommand.run(rest, out, err);
+        }
         if (!command.equals("assess") && !command.equals("waitlist")) {
             err.println("unknown command [" + command + "]");
             usage(err);
@@ -297,11 +301,15 @@ public final class MskRulesCli {
     private static void usage(PrintStream out) {
         out.println("usage: assess FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--profile PROFILE.json] [--json]");
         out.println("       waitlist FILE [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--profile PROFILE.json] [--json] [--show N]");
+        DiffCommand.usage(out, "       ");
         out.println("  assess    assesses one referral (JSON): red flags, incomplete screens, priority category and");
         out.println("            route, and explains the decision.");
         out.println("  waitlist  reviews a waiting list (.csv or .jsonl): counts by reporting band and category, the");
         out.println("            recovery-plan decision, the milestones in force, the validation cohort and outcomes, and");
         out.println("            every rejected line; --show N lists at most N entries per list in text (default 20).");
+        out.println("  diff      compares two rule-set versions, or local parameter values, on synthetic referrals (default");
+        out.println("            --seed 20261123 --size 100000 --as-of 2026-11-23) and any golden-case directories or JSON");
+        out.println("            Lines files given with --cases; prints Markdown (or writes --markdown FILE; --json FILE too).");
         out.println("  --profile names a service profile (FCP access, self-referral, local standards); the national");
         out.println("  defaults apply without it. Without --as-of, today's date is used. Without --rules-version,");
         out.println("  the rule-set version in force on the --as-of date is used.");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mskrules.governance.SyntheticReferrals;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.Finding;
 import org.mskrules.msk.LocalParameters;
@@ -24,15 +25,21 @@ import org.mskrules.msk.ServiceProfile;
 import org.quicktheories.core.Gen;
 
 /**
- * Invariants of the priority and routing decisions over synthetic referrals and service profiles:
- * exactly one route, by precedence; red flags always win; an incomplete screen or a priority patient
- * never goes to self-management; priority exactly when a criterion is met (checked against the
- * national definition written out here, independently of the rules) or a clinician says so; and
- * the service profile changes routing only, never red flags, screens or priority. Fixed seed and
- * 1,000 referrals per property, so that a failure reproduces.
+ * Invariants of the priority and routing decisions over synthetic referrals and service profiles
+ * ({@link SyntheticReferrals}): exactly one route, by precedence; red flags always win; an incomplete
+ * screen or a priority patient never goes to self-management; priority exactly when a criterion is
+ * met (checked against the national definition written out here, independently of the rules) or a
+ * clinician says so; and the service profile changes routing only, never red flags, screens or
+ * priority. Fixed seed and at least 1,000 referrals per property, so that a failure reproduces.
+ *
+ * <p>Properties about routes in general run over the plausible population, where every route is
+ * common enough; those that need red flags over a mix of plausible and dense referrals
+ * ({@link #MIXED_EXAMPLES}, about 1,000 of each), since serious findings are rare in the plausible one.
  */
 class PriorityRoutingProperties {
     static final int EXAMPLES = 1_000;
+    /** Half plausible, half dense: about 1,000 of each. */
+    static final int MIXED_EXAMPLES = 2 * EXAMPLES;
     static final long SEED = 20_261_123L;
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
 
@@ -46,14 +53,19 @@ class PriorityRoutingProperties {
     }
 
     private static Gen<Referral> referrals() {
-        return SyntheticReferrals.referrals(AS_OF);
+        return SyntheticGen.referrals(AS_OF);
+    }
+
+    /** Plausible and dense referrals, half and half: clean referrals and every kind of flag. */
+    private static Gen<Referral> mixed() {
+        return SyntheticGen.referrals(AS_OF).mix(SyntheticGen.referrals(AS_OF, 150));
     }
 
     @Test
     void thePopulationReachesEveryRouteAndBothCategories() {
         Map<Route, Integer> byRoute = new EnumMap<>(Route.class);
         Map<PriorityCategory, Integer> byCategory = new EnumMap<>(PriorityCategory.class);
-        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals(), SyntheticReferrals.profiles())
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals(), SyntheticGen.profiles())
                 .checkAssert((r, profile) -> {
                     Assessment a = rules.assess(r, AS_OF, profile);
                     byRoute.merge(a.route().route(), 1, Integer::sum);
@@ -68,7 +80,7 @@ class PriorityRoutingProperties {
 
     @Test
     void everyReferralHasExactlyOneRouteTheHighestPrecedenceRouteAnyRuleGave() {
-        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals(), SyntheticReferrals.profiles())
+        qt().withExamples(MIXED_EXAMPLES).withFixedSeed(SEED).forAll(mixed(), SyntheticGen.profiles())
                 .checkAssert((r, profile) -> {
                     Assessment a = rules.assess(r, AS_OF, profile);
                     Route route = a.route().route();
@@ -85,7 +97,7 @@ class PriorityRoutingProperties {
 
     @Test
     void aRedFlagAlwaysRoutesToTheHighestFlagsPathwayAndOnlyARedFlagDoes() {
-        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals(), SyntheticReferrals.profiles())
+        qt().withExamples(MIXED_EXAMPLES).withFixedSeed(SEED).forAll(mixed(), SyntheticGen.profiles())
                 .checkAssert((r, profile) -> {
                     Assessment a = rules.assess(r, AS_OF, profile);
                     assertThat(a.route().route() == Route.RED_FLAG_PATHWAY).as("route %s with flags %s",
@@ -104,7 +116,7 @@ class PriorityRoutingProperties {
 
     @Test
     void anIncompleteScreenOrAPriorityPatientIsNeverRoutedToSelfManagement() {
-        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals(), SyntheticReferrals.profiles())
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals(), SyntheticGen.profiles())
                 .checkAssert((r, profile) -> {
                     Assessment a = rules.assess(r, AS_OF, profile);
                     if (a.route().route() == Route.SUPPORTED_SELF_MANAGEMENT) {
@@ -122,7 +134,7 @@ class PriorityRoutingProperties {
 
     @Test
     void priorityExactlyWhenANationalCriterionIsMetOrAClinicianDecides() {
-        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(SyntheticReferrals.referrals(AS_OF, 150))
+        qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(SyntheticGen.referrals(AS_OF, 150))
                 .checkAssert(r -> {
                     Assessment a = rules.assess(r, AS_OF);
                     boolean criterionMet = meetsNationalCriterion(r);
@@ -171,8 +183,8 @@ class PriorityRoutingProperties {
 
     @Test
     void changingOnlyTheServiceProfileNeverChangesRedFlagsScreensOrPriority() {
-        qt().withExamples(EXAMPLES).withFixedSeed(SEED)
-                .forAll(referrals(), SyntheticReferrals.profiles(), SyntheticReferrals.profiles())
+        qt().withExamples(MIXED_EXAMPLES).withFixedSeed(SEED)
+                .forAll(mixed(), SyntheticGen.profiles(), SyntheticGen.profiles())
                 .checkAssert((r, p1, p2) -> {
                     Assessment a = rules.assess(r, AS_OF, p1);
                     Assessment b = rules.assess(r, AS_OF, p2);

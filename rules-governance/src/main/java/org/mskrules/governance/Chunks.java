@@ -1,0 +1,90 @@
+package org.mskrules.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.mskrules.core.RulesException;
+
+/**
+ * Evaluates a population on a fixed pool of threads, one per core, a chunk at a time, and hands the
+ * results to a sink one by one in population order: reports are deterministic, and only one chunk of
+ * results is held at a time.
+ *
+ * <p>Not the common fork-join pool: its threads carry the system class loader, and Drools finds its
+ * runtime through the thread's context class loader, which in a container or under
+ * {@code mvn exec:java} is not the system one. The pool's threads get the caller's.
+ */
+final class Chunks {
+    /** Large enough to keep every core busy, small enough that a chunk's results are a few megabytes. */
+    static final int SIZE = 4_096;
+
+    private Chunks() {
+    }
+
+    static <T> void forEach(Population population, Function<PopulationCase, T> evaluate,
+            BiConsumer<PopulationCase, T> sink) {
+        List<PopulationCase> cases = population.cases();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        AtomicInteger names = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "msk-governance-" + names.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(loader);
+            return t;
+        });
+        try {
+            for (int start = 0; start < cases.size(); start += SIZE) {
+                int from = start;
+                int to = Math.min(cases.size(), start + SIZE);
+                PopulationCase[] chunk = new PopulationCase[to - from];
+                Object[] results = new Object[to - from];
+                AtomicInteger next = new AtomicInteger(from);
+                List<Future<?>> workers = new ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    workers.add(pool.submit(() -> {
+                        // Synthetic cases are generated here too, on the worker that evaluates them.
+                        for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                            PopulationCase c = cases.get(i);
+                            chunk[i - from] = c;
+                            results[i - from] = evaluate.apply(c);
+                        }
+                    }));
+                }
+                await(workers);
+                for (int i = 0; i < chunk.length; i++) {
+                    @SuppressWarnings("unchecked")
+                    T result = (T) results[i];
+                    sink.accept(chunk[i], result);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(List<Future<?>> workers) {
+        for (Future<?> worker : workers) {
+            try {
+                worker.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RulesException("interrupted while evaluating the population", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new RulesException("evaluating the population failed", e.getCause());
+            }
+        }
+    }
+}

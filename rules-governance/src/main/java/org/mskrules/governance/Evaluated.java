@@ -1,0 +1,48 @@
+package org.mskrules.governance;
+
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.mskrules.core.InvalidInputException;
+import org.mskrules.core.RulesException;
+import org.mskrules.core.Violation;
+import org.mskrules.msk.Assessment;
+import org.mskrules.msk.PriorityReason;
+import org.mskrules.msk.RouteReason;
+
+/**
+ * What one side made of one case: the decision with the reason ids and the sorted, distinct ids of
+ * the rules that fired; or the error that stopped it. Immutable.
+ */
+record Evaluated(
+        ImpactReport.Decision decision,
+        List<String> priorityReasons,
+        List<String> routeReasons,
+        List<String> firedRules,
+        String error) {
+
+    static Evaluated of(Facades side, PopulationCase c) {
+        try {
+            Assessment a = side.forCase(c).assess(c.referral(), c.asOf(), c.profile());
+            return new Evaluated(ImpactReport.Decision.of(a),
+                    a.priority().reasons().stream().map(PriorityReason::ruleId).toList(),
+                    a.route().reasons().stream().map(RouteReason::ruleId).toList(),
+                    List.copyOf(new TreeSet<>(a.trace().firedRuleIds())), null);
+        } catch (InvalidInputException e) {
+            return failed("invalid input: " + e.violations().stream().map(Violation::toString)
+                    .collect(Collectors.joining("; ")));
+        } catch (RulesException e) {
+            // A configuration the case's parameters make impossible, or a rule set breaking its own
+            // invariants: reported on this side, never dropped.
+            return failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static Evaluated failed(String error) {
+        return new Evaluated(null, List.of(), List.of(), List.of(), error);
+    }
+
+    boolean failed() {
+        return error != null;
+    }
+}
