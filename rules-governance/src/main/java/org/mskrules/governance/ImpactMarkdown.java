@@ -72,6 +72,7 @@ final class ImpactMarkdown {
         matrix(md, r.priority(), PriorityCategory.class);
         md.append("## Route (rows A, columns B)\n\n");
         matrix(md, r.route(), Route.class);
+        destinationChanges(md, r);
 
         md.append("## Rules that fire differently\n\n");
         List<ImpactReport.RuleFiring> different = r.rules().stream()
@@ -162,6 +163,29 @@ final class ImpactMarkdown {
             return list.isEmpty() ? "none" : list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
         }
         return o.toString();
+    }
+
+    /**
+     * Where the route goes can change while the route itself does not (one red flag's destination
+     * outranking another's), so the destination transitions are listed too; only the changed ones,
+     * since a full destination matrix would be mostly empty.
+     */
+    private static void destinationChanges(StringBuilder md, ImpactReport r) {
+        Map<String, Integer> moves = new java.util.TreeMap<>();
+        for (ImpactReport.ChangedCase c : r.changedCases()) {
+            if (!java.util.Objects.equals(c.a().destination(), c.b().destination())) {
+                moves.merge(c.a().destination() + " -> " + c.b().destination(), 1, Integer::sum);
+            }
+        }
+        md.append("## Destination changes\n\n");
+        if (moves.isEmpty()) {
+            md.append("None: every compared case goes to the same destination on both sides.\n\n");
+            return;
+        }
+        md.append("| A -> B | Cases |\n|---|---:|\n");
+        moves.forEach((move, n) -> md.append("| ").append(move.replace("null", "(none)")).append(" | ")
+                .append(count(n)).append(" |\n"));
+        md.append("\n");
     }
 
     private static <E extends Enum<E>> void matrix(StringBuilder md, Map<E, Map<E, Integer>> m, Class<E> type) {

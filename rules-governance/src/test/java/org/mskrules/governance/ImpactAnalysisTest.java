@@ -59,9 +59,10 @@ class ImpactAnalysisTest {
             assertThat(f.firesDifferently()).isFalse();
         });
         assertThat(r.a()).isEqualTo(r.b());
-        assertThat(r.a().status()).isEqualTo(RuleSetManifest.Status.WORKING);
+        assertThat(r.a().status()).isEqualTo(RuleSetManifest.Status.RELEASED);
         assertThat(r.toMarkdown()).contains("**0 changed decisions**")
-                .contains("None: every rule fired in exactly the same cases on both sides.");
+                .contains("None: every rule fired in exactly the same cases on both sides.")
+                .contains("None: every compared case goes to the same destination on both sides.");
     }
 
     /**
