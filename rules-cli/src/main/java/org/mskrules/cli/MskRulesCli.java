@@ -233,9 +233,16 @@ public final class MskRulesCli {
         return args.get(i);
     }
 
+    /** A decision from a version that is not released says so wherever it is printed. */
+    static String workingWarning(org.mskrules.core.Trace trace) {
+        return trace.status() == org.mskrules.core.RuleSetManifest.Status.WORKING
+                ? " [WORKING version: not released, not for clinical use]" : "";
+    }
+
     static void print(Assessment a, String versionChoice, PrintStream out) {
         out.println("Referral:    " + (a.referralId() == null ? "(no reference)" : a.referralId()));
-        out.println("Rule set:    " + a.trace().ruleSetId() + " " + a.trace().version() + ", " + versionChoice);
+        out.println("Rule set:    " + a.trace().ruleSetId() + " " + a.trace().version() + ", " + versionChoice
+                + workingWarning(a.trace()));
         out.println("Escalation:  " + a.escalation());
         out.println();
         if (a.redFlags().isEmpty()) {

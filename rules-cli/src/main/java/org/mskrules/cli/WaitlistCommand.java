@@ -86,7 +86,8 @@ final class WaitlistCommand {
     static void print(String file, WaitingListReview r, String versionChoice, int show, PrintStream out) {
         out.println("Waiting list: " + file + ", as of " + r.asOf());
         out.println("Rule set:     " + r.trace().ruleSetId() + " " + r.trace().version() + ", " + versionChoice + " ("
-                + r.trace().contentHash() + "); service profile: " + r.policy().serviceProfile());
+                + r.trace().contentHash() + ")" + MskRulesCli.workingWarning(r.trace()) + "; service profile: "
+                + r.policy().serviceProfile());
         ReviewSummary s = r.summary();
         out.println("Entries:      " + s.entriesIn() + " in = " + s.reviewed() + " reviewed (" + s.waiting() + " waiting, "
                 + s.seen() + " seen) + " + s.rejected() + " rejected"

@@ -1,7 +1,6 @@
 package org.mskrules.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -185,6 +184,7 @@ class MskRulesCliTest {
                 .isEqualTo(MskRulesCli.DECIDED);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Rule set:    msk-referral 1.0.0, as named by --rules-version")
+                .doesNotContain("WORKING version")
                 .contains("Escalation:  EMERGENCY");
     }
 
@@ -194,7 +194,8 @@ class MskRulesCliTest {
         List<String> working = registry.versions(MskRules.RULE_SET_ID).stream()
                 .filter(v -> registry.manifest(MskRules.RULE_SET_ID, v).status() == RuleSetManifest.Status.WORKING)
                 .toList();
-        assumeFalse(working.isEmpty(), "no working msk-referral version on the class path");
+        assertThat(working).as("a working msk-referral version on the class path (1.1.0 today); if every version"
+                + " is released, point this test at a fixture instead").isNotEmpty();
         String version = working.get(working.size() - 1);
         // Never in force, whatever the date: the default names a released version.
         assertThat(run("assess", EXAMPLE, "--as-of", "2030-01-01")).isEqualTo(MskRulesCli.DECIDED);
@@ -204,7 +205,8 @@ class MskRulesCliTest {
         assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-23", "--rules-version", version))
                 .isEqualTo(MskRulesCli.DECIDED);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("Rule set:    msk-referral " + version + ", as named by --rules-version")
+                .contains("Rule set:    msk-referral " + version + ", as named by --rules-version"
+                        + " [WORKING version: not released, not for clinical use]")
                 .contains("rule set msk-referral " + version + " (sha256:");
     }
 }

@@ -346,7 +346,7 @@ public final class RuleSet {
         List<Object> sorted = new ArrayList<>(outputs);
         sorted.sort(outputOrder);
         Trace trace = new Trace(manifest.ruleSetId(), manifest.version(), contentHash, asOf, listener.fired,
-                disabledRules);
+                disabledRules, manifest.status());
         return new Evaluation(sorted, trace);
     }
 

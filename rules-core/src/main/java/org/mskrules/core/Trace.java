@@ -23,9 +23,13 @@ import java.util.Objects;
  * @param asOf          the evaluation date
  * @param firedRules    every rule firing, in order
  * @param disabledRules ids of the version's rules that were not allowed to fire, sorted; normally empty
+ * @param status        whether the version was RELEASED (signed off) or still WORKING when it made the
+ *                      decision, so that a decision from an unreleased version shows it; {@code null}
+ *                      only where a caller built the trace without it
  */
 public record Trace(String ruleSetId, String version, String contentHash, LocalDate asOf,
-        List<FiredRule> firedRules, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> disabledRules) {
+        List<FiredRule> firedRules, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> disabledRules,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RuleSetManifest.Status status) {
     public Trace {
         Objects.requireNonNull(ruleSetId, "ruleSetId");
         Objects.requireNonNull(version, "version");
@@ -35,9 +39,15 @@ public record Trace(String ruleSetId, String version, String contentHash, LocalD
         disabledRules = disabledRules == null ? List.of() : disabledRules.stream().sorted().distinct().toList();
     }
 
-    /** A trace of an evaluation with every rule of the version enabled. */
+    /** A trace of an evaluation with every rule of the version enabled, status not recorded. */
     public Trace(String ruleSetId, String version, String contentHash, LocalDate asOf, List<FiredRule> firedRules) {
-        this(ruleSetId, version, contentHash, asOf, firedRules, List.of());
+        this(ruleSetId, version, contentHash, asOf, firedRules, List.of(), null);
+    }
+
+    /** A trace without the version's status. */
+    public Trace(String ruleSetId, String version, String contentHash, LocalDate asOf, List<FiredRule> firedRules,
+            List<String> disabledRules) {
+        this(ruleSetId, version, contentHash, asOf, firedRules, disabledRules, null);
     }
 
     /** Ids of the rules that fired, in firing order. */

@@ -352,7 +352,7 @@ public final class WaitingListRules {
             fired.add(new FiredRule(fired.size() + 1, r.rule()));
         }
         return new Trace(policy.ruleSetId(), policy.version(), policy.contentHash(), policy.asOf(), fired,
-                policy.disabledRules());
+                policy.disabledRules(), policy.status());
     }
 
     /** Checks the waiting-list metadata on load, so that no rule can fail mid-review. */
