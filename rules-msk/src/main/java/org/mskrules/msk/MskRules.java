@@ -145,6 +145,14 @@ public final class MskRules {
         return ruleSet.contentHash();
     }
 
+    /**
+     * Ids of the version's rules switched off with {@link Builder#withRulesDisabled}, sorted; empty
+     * for every instance meant for clinical use.
+     */
+    public List<String> disabledRules() {
+        return ruleSet.disabledRules();
+    }
+
     /** The parameter values in use (the version's defaults with any overrides). */
     public LocalParameters parameters() {
         return parameters;
