@@ -107,7 +107,7 @@ public enum Finding {
     SURGERY_OR_PROCEDURE_NEEDING_REHABILITATION("Surgery or a procedure that needs rehabilitation (onset: its date)"),
     INJURY_NEEDING_REHABILITATION("Injury, fracture or dislocation that needs rehabilitation (onset: its date)"),
     SIGNIFICANT_LOSS_OF_FUNCTION("Significant loss of function because of the MSK problem"),
-    SLEEP_DISTURBED_BY_PAIN("Sleep disturbed by the pain (a priority criterion; for spinal night pain as a malignancy feature see NIGHT_PAIN)"),
+    SLEEP_DISTURBED_BY_PAIN("Sleep disturbed by the pain (a priority criterion; from msk-referral 1.1.0 also, with spinal pain and cancer, a feature suggesting spinal metastases: RF-MSCC-002; for night pain as a malignancy feature see NIGHT_PAIN)"),
     UNABLE_TO_WORK("Unable to work because of the MSK problem"),
     UNABLE_TO_UNDERTAKE_CARE_RESPONSIBILITIES("Unable to undertake care responsibilities because of the MSK problem"),
     KEY_WORKER_OR_CARER("Key worker, or carer, whose work or caring the MSK problem affects"),
