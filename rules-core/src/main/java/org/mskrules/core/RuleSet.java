@@ -3,12 +3,19 @@ package org.mskrules.core;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +27,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.drools.commands.runtime.rule.FireAllRulesCommand;
 import org.kie.api.KieBase;
 import org.kie.api.command.Command;
@@ -95,8 +104,147 @@ public final class RuleSet {
             throw new RuleSetLoadException(where, List.of("kbase [" + manifest.kbase() + "] does not build: "
                     + e.getMessage()), e);
         }
+        checkPackageFolders(manifest, kieBase, classLoader);
         Map<String, RuleInfo> byRule = checkedRules(manifest, kieBase);
         return new RuleSet(manifest, kieBase, hash, byRule, classLoader, List.of());
+    }
+
+    /**
+     * Checks that the kbase holds exactly the DRL files the manifest lists, since only those are
+     * hashed. A kbase takes every DRL file in its packages' folders ({@code kmodule.xml} names
+     * packages, not files), so a DRL file added to such a folder would change the rules without
+     * changing the content hash. Refused, each problem named:
+     *
+     * <ul>
+     * <li>a {@code .drl} file directly in the folder of one of the kbase's packages (on any class-path
+     * entry: directory or jar) that the manifest does not list;
+     * <li>a listed {@code .drl} file whose folder is not the folder of one of the kbase's packages;
+     * <li>a package of the kbase with rules whose folder holds no listed {@code .drl} file (a package
+     * added to the kbase outside the manifest, or rules declared in a package other than their
+     * file's folder).
+     * </ul>
+     */
+    static void checkPackageFolders(RuleSetManifest manifest, KieBase kieBase, ClassLoader classLoader) {
+        String where = manifest.coordinates();
+        Set<String> listed = new TreeSet<>();
+        for (String path : manifest.files()) {
+            if (path.endsWith(".drl")) {
+                listed.add(path);
+            }
+        }
+        Set<String> listedFolders = new TreeSet<>();
+        listed.forEach(path -> listedFolders.add(folderOf(path)));
+        Map<String, String> packageByFolder = new TreeMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            packageByFolder.put(pkg.getName().replace('.', '/'), pkg.getName());
+        }
+        List<String> problems = new ArrayList<>();
+        packageByFolder.forEach((folder, pkg) -> {
+            Set<String> found;
+            try {
+                found = drlFilesIn(folder, listed, classLoader);
+            } catch (IOException | RuntimeException e) {
+                throw new RuleSetLoadException(where, List.of("cannot list the DRL files of package [" + pkg
+                        + "] of kbase [" + manifest.kbase() + "] to check them against the manifest: "
+                        + e.getMessage()), e);
+            }
+            for (String path : found) {
+                if (!listed.contains(path)) {
+                    problems.add("DRL file [" + path + "] is in package [" + pkg + "] of kbase [" + manifest.kbase()
+                            + "] but not listed in the manifest, so not covered by the content hash");
+                }
+            }
+        });
+        for (String path : listed) {
+            if (!packageByFolder.containsKey(folderOf(path))) {
+                problems.add("DRL file [" + path + "] is listed but not in the kbase's packages "
+                        + packageByFolder.values());
+            }
+        }
+        List<KiePackage> packages = kieBase.getKiePackages().stream()
+                .sorted(Comparator.comparing(KiePackage::getName)).toList();
+        for (KiePackage pkg : packages) {
+            String folder = pkg.getName().replace('.', '/');
+            if (!pkg.getRules().isEmpty() && !listedFolders.contains(folder)) {
+                problems.add("package [" + pkg.getName() + "] of kbase [" + manifest.kbase() + "] holds "
+                        + pkg.getRules().size() + " rule(s) but its folder [" + folder
+                        + "] holds no DRL file listed in the manifest, so they are not covered by the content hash");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetLoadException(where, problems);
+        }
+    }
+
+    /** The folder part of a class-path resource path: {@code a/b/c.drl} is {@code a/b}. */
+    private static String folderOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /**
+     * Class-path paths of the {@code .drl} files directly in {@code folder} (not in sub-folders), on
+     * every class-path entry that has the folder: directories ({@code file:}) and jars
+     * ({@code jar:}). A jar built without directory entries does not report the folder itself, so
+     * the entries holding the folder's {@code listed} files are searched too. Any other kind of entry
+     * cannot be listed and is an error rather than a gap in the check.
+     */
+    private static Set<String> drlFilesIn(String folder, Set<String> listed, ClassLoader classLoader)
+            throws IOException {
+        List<URL> urls = new ArrayList<>(Collections.list(classLoader.getResources(folder)));
+        for (String path : listed) {
+            if (folderOf(path).equals(folder)) {
+                urls.addAll(Collections.list(classLoader.getResources(path)));
+            }
+        }
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        Set<String> found = new TreeSet<>();
+        Set<Path> dirs = new HashSet<>();
+        Set<String> jars = new HashSet<>();
+        for (URL url : urls) {
+            switch (url.getProtocol()) {
+                case "file" -> {
+                    Path path;
+                    try {
+                        path = Path.of(url.toURI());
+                    } catch (URISyntaxException | IllegalArgumentException e) {
+                        throw new IOException("cannot read [" + url + "]", e);
+                    }
+                    // A listed file's own URL stands for the folder that holds it.
+                    Path dir = Files.isRegularFile(path) ? path.getParent() : path;
+                    if (!Files.isDirectory(dir) || !dirs.add(dir.toAbsolutePath().normalize())) {
+                        continue;
+                    }
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.drl")) {
+                        for (Path file : files) {
+                            if (Files.isRegularFile(file)) {
+                                found.add(prefix + file.getFileName());
+                            }
+                        }
+                    }
+                }
+                case "jar" -> {
+                    JarURLConnection connection = (JarURLConnection) url.openConnection();
+                    if (!jars.add(connection.getJarFileURL().toString())) {
+                        continue;
+                    }
+                    // A private copy, so that closing it cannot close a jar that someone else shares.
+                    connection.setUseCaches(false);
+                    try (JarFile jar = connection.getJarFile()) {
+                        for (JarEntry entry : Collections.list(jar.entries())) {
+                            String name = entry.getName();
+                            if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(".drl")
+                                    && name.indexOf('/', prefix.length()) < 0) {
+                                found.add(name);
+                            }
+                        }
+                    }
+                }
+                default -> throw new IOException("class-path entry [" + url + "] is neither a directory nor a jar,"
+                        + " so the DRL files in it cannot be listed");
+            }
+        }
+        return found;
     }
 
     private static Map<String, RuleInfo> checkedRules(RuleSetManifest manifest, KieBase kieBase) {

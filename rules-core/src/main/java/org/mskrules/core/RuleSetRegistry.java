@@ -34,6 +34,9 @@ import org.kie.api.runtime.KieContainer;
  * <p>A {@code WORKING} version is never in force and is never chosen for the caller: only asking
  * for it by number loads it.
  *
+ * <p>Making a registry refuses a rule set whose released versions' effective dates go backwards as
+ * the versions increase ({@link RuleSetLoadException}).
+ *
  * <p>Thread-safe: a registry may be shared by all threads of an application; loading a version
  * happens at most once.
  */
@@ -51,6 +54,7 @@ public final class RuleSetRegistry {
         this.classLoader = classLoader;
         this.manifests = readManifests(classLoader);
         this.container = container;
+        manifests.forEach(RuleSetRegistry::checkEffectiveDates);
     }
 
     /** For tests: manifests from {@code classLoader}, knowledge bases from {@code container}. */
@@ -103,7 +107,15 @@ public final class RuleSetRegistry {
                 key -> RuleSet.load(manifest, container, classLoader));
     }
 
-    /** The newest version of a rule set, working or released; see {@link #latestReleased}. */
+    /**
+     * The highest version of a rule set <strong>whatever its status</strong>: this may be a
+     * {@code WORKING} version, which nobody has signed off and which is not for clinical use. To
+     * choose a version for a decision use {@link #inForce} (the version in force on a date) or
+     * {@link #latestReleased} (the newest released version); use this only to reach the version under
+     * development, e.g. in tests and tooling.
+     *
+     * @throws UnknownRuleSetVersionException if the id is unknown
+     */
     public RuleSet latest(String ruleSetId) {
         List<String> versions = versions(ruleSetId);
         if (versions.isEmpty()) {
@@ -198,6 +210,36 @@ public final class RuleSetRegistry {
             }
         }
         return Collections.unmodifiableMap(byId);
+    }
+
+    /**
+     * Refuses released versions whose effective dates go backwards as the versions increase: a
+     * higher released version effective before a lower one would never be in force after the lower
+     * one's date ({@link #inForce} takes the latest effective date), which is almost certainly a
+     * mistaken date. Equal dates are allowed (the higher version wins); working versions are never in
+     * force and are not checked.
+     */
+    private static void checkEffectiveDates(String ruleSetId, TreeMap<String, RuleSetManifest> versions) {
+        List<String> problems = new ArrayList<>();
+        RuleSetManifest previous = null;
+        for (RuleSetManifest m : versions.values()) {
+            if (m.status() != RuleSetManifest.Status.RELEASED) {
+                continue;
+            }
+            if (previous != null && m.effectiveFrom().isBefore(previous.effectiveFrom())) {
+                problems.add("released version [" + m.version() + "] is effective from [" + m.effectiveFrom()
+                        + "], before the lower released version [" + previous.version() + "] (from ["
+                        + previous.effectiveFrom() + "]), so it would never be in force after ["
+                        + previous.effectiveFrom() + "]; effective dates of released versions must not go"
+                        + " backwards as versions increase");
+            }
+            if (previous == null || !m.effectiveFrom().isBefore(previous.effectiveFrom())) {
+                previous = m;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetLoadException(ruleSetId, problems);
+        }
     }
 
     private static List<String> manifestPaths(URL index) {

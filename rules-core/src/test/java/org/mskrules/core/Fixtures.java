@@ -6,11 +6,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -21,10 +25,15 @@ import org.kie.api.runtime.KieContainer;
 
 /**
  * The fixture rule sets under {@code src/test/resources/fixture}, compiled once to the executable
- * model (one kbase {@code kb-NAME} per folder) and shared by the test classes.
+ * model (one kbase {@code kb-NAME} per folder, package {@code fixture.NAME}, holding every DRL file of
+ * the folder as a kmodule.xml package would) and shared by the test classes. One more kbase,
+ * {@link #TWO_PACKAGES}, takes the packages of two folders.
  */
 final class Fixtures {
-    static final List<String> FOLDERS = List.of("good", "nosource", "dupid", "badname", "released", "versions", "catalogue");
+    static final List<String> FOLDERS = List.of("good", "nosource", "dupid", "badname", "released", "versions", "catalogue",
+            "unlisted");
+    /** A kbase of packages {@code fixture.good} and {@code fixture.versions}. */
+    static final String TWO_PACKAGES = "kb-good-and-versions";
     static final ClassLoader LOADER = Fixtures.class.getClassLoader();
 
     private static KieContainer container;
@@ -40,9 +49,11 @@ final class Fixtures {
             KieModuleModel module = ks.newKieModuleModel();
             for (String name : FOLDERS) {
                 module.newKieBaseModel("kb-" + name).addPackage("fixture." + name);
-                String path = "fixture/" + name + "/rules.drl";
-                kfs.write("src/main/resources/" + path, read(path));
+                for (String path : drlFiles("fixture/" + name)) {
+                    kfs.write("src/main/resources/" + path, read(path));
+                }
             }
+            module.newKieBaseModel(TWO_PACKAGES).addPackage("fixture.good").addPackage("fixture.versions");
             kfs.writeKModuleXML(module.toXML());
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
@@ -73,6 +84,17 @@ final class Fixtures {
             }
         };
         return RuleSetRegistry.of(tampered, container());
+    }
+
+    /** Class-path paths of the DRL files directly in a fixture folder (a directory under test-classes). */
+    static List<String> drlFiles(String folder) {
+        try (Stream<Path> files = Files.list(Path.of(LOADER.getResource(folder).toURI()))) {
+            return files.map(f -> folder + "/" + f.getFileName()).filter(p -> p.endsWith(".drl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String read(String path) {

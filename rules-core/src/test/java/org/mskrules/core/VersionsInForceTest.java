@@ -3,7 +3,12 @@ package org.mskrules.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.URL;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,7 +67,7 @@ class VersionsInForceTest {
         assertThat(registry.released(ID)).extracting(RuleSetManifest::version)
                 .containsExactly("1.0.0", "1.9.0", "1.10.0", "2.0.0");
         assertThat(registry.latestReleased(ID).version()).isEqualTo("2.0.0");
-        // It is still there for anyone who names it.
+        // It is still there for anyone who names it; latest() ignores status, so it may return it.
         assertThat(registry.latest(ID).version()).isEqualTo("3.0.0");
         assertThat(registry.ruleSet(ID, "3.0.0").manifest().status()).isEqualTo(RuleSetManifest.Status.WORKING);
     }
@@ -85,6 +90,28 @@ class VersionsInForceTest {
                 .isInstanceOf(UnknownRuleSetVersionException.class)
                 .hasMessage("unknown rule set version [fixture-good:newest released]; known: [1.2.0, 1.10.0]"
                         + " (none is released; name a working version explicitly)");
+    }
+
+    @Test
+    void releasedVersionsWhoseEffectiveDatesGoBackwardsAreRefusedWhenTheRegistryIsMade() throws Exception {
+        // fixture/backdated: 1.0.0 released from 2026-01-01, 1.1.0 released from 2025-06-01 (it would
+        // never be in force after 2026-01-01), 2.0.0 working from 2024-01-01 (never in force: not checked).
+        URL index = Fixtures.LOADER.getResource("fixture/backdated/rule-sets.json");
+        ClassLoader loader = new ClassLoader(Fixtures.LOADER) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                return name.equals(RuleSetRegistry.INDEX) ? Collections.enumeration(List.of(index))
+                        : super.getResources(name);
+            }
+        };
+        assertThatThrownBy(() -> RuleSetRegistry.of(loader, Fixtures.container()))
+                .isInstanceOfSatisfying(RuleSetLoadException.class, e -> assertThat(e.problems()).containsExactly(
+                        "released version [1.1.0] is effective from [2025-06-01], before the lower released version"
+                                + " [1.0.0] (from [2026-01-01]), so it would never be in force after [2026-01-01];"
+                                + " effective dates of released versions must not go backwards as versions increase"))
+                .hasMessageStartingWith("rule set [fixture-backdated] cannot be loaded");
+        // Equal dates are allowed (fixture-versions 1.9.0 and 1.10.0): the registry above was made.
+        assertThat(registry.versions(ID)).contains("1.9.0", "1.10.0");
     }
 
     @Test
