@@ -112,11 +112,11 @@ public final class RuleSetRegistry {
      * {@code WORKING} version, which nobody has signed off and which is not for clinical use. To
      * choose a version for a decision use {@link #inForce} (the version in force on a date) or
      * {@link #latestReleased} (the newest released version); use this only to reach the version under
-     * development, e.g. in tests and tooling.
+     * development; package-private so that no application reaches a working version by accident.
      *
      * @throws UnknownRuleSetVersionException if the id is unknown
      */
-    public RuleSet latest(String ruleSetId) {
+    RuleSet latest(String ruleSetId) {
         List<String> versions = versions(ruleSetId);
         if (versions.isEmpty()) {
             throw new UnknownRuleSetVersionException(ruleSetId, "latest", versions);
