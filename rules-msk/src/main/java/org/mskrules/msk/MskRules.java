@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.mskrules.core.Evaluation;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
@@ -17,6 +15,7 @@ import org.mskrules.core.InvalidRuleMetadataException;
 import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
+import org.mskrules.core.RuleSetChoice;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.core.RulesException;
 import org.mskrules.core.Violation;
@@ -260,9 +259,7 @@ public final class MskRules {
      */
     public static final class Builder {
         private RuleSetRegistry registry;
-        private String version;
-        private LocalDate inForceOn;
-        private final Set<String> disabledRules = new LinkedHashSet<>();
+        private final RuleSetChoice choice = new RuleSetChoice();
         private final Map<String, Integer> overrides = new LinkedHashMap<>();
         private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
 
@@ -283,11 +280,7 @@ public final class MskRules {
          * @throws InvalidConfigurationException if {@link #inForceOn} was set too
          */
         public Builder ruleSetVersion(String version) {
-            Objects.requireNonNull(version, "version");
-            if (inForceOn != null) {
-                throw versionAndDate(version, inForceOn);
-            }
-            this.version = version;
+            choice.version(version);
             return this;
         }
 
@@ -299,18 +292,8 @@ public final class MskRules {
          * @throws InvalidConfigurationException if {@link #ruleSetVersion} was set too
          */
         public Builder inForceOn(LocalDate date) {
-            Objects.requireNonNull(date, "date");
-            if (version != null) {
-                throw versionAndDate(version, date);
-            }
-            this.inForceOn = date;
+            choice.inForceOn(date);
             return this;
-        }
-
-        private static InvalidConfigurationException versionAndDate(String version, LocalDate date) {
-            return new InvalidConfigurationException(List.of(new Violation("/ruleSetVersion", "INCONSISTENT",
-                    "choose the rule-set version by number (ruleSetVersion [" + version + "]) or by date (inForceOn ["
-                            + date + "]), not both")));
         }
 
         /**
@@ -322,9 +305,7 @@ public final class MskRules {
          * built ({@link InvalidConfigurationException} naming every unknown id).
          */
         public Builder withRulesDisabled(String... ruleIds) {
-            for (String id : ruleIds) {
-                disabledRules.add(Objects.requireNonNull(id, "rule id"));
-            }
+            choice.disable(ruleIds);
             return this;
         }
 
@@ -377,13 +358,10 @@ public final class MskRules {
          */
         public MskRules build() {
             RuleSetRegistry reg = registry != null ? registry : RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
-            // Never a working version unless it is named: a working version's rules may still change.
-            RuleSet ruleSet = version != null ? reg.ruleSet(RULE_SET_ID, version)
-                    : inForceOn != null ? reg.inForce(RULE_SET_ID, inForceOn)
-                    : reg.latestReleased(RULE_SET_ID);
+            RuleSet ruleSet = choice.resolve(reg, RULE_SET_ID);
             checkMskMetadata(ruleSet);
             LocalParameters parameters = defaults(ruleSet).with(overrides);
-            return new MskRules(ruleSet.withRulesDisabled(disabledRules), parameters, serviceProfile);
+            return new MskRules(ruleSet, parameters, serviceProfile);
         }
     }
 

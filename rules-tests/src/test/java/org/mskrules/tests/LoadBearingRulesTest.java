@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSetRegistry;
+import org.mskrules.msk.LocalParameters;
 import org.mskrules.msk.MskRules;
 import org.mskrules.msk.waitinglist.WaitingListRules;
 
@@ -155,31 +156,13 @@ class LoadBearingRulesTest {
 
     private static Optional<String> referralProperties(String version, String ruleId) {
         MskRules mutant = MskRules.builder().ruleSetVersion(version).registry(REGISTRY).withRulesDisabled(ruleId).build();
-        MskRules redFlags = RedFlagProperties.rules;
-        MskRules routing = PriorityRoutingProperties.rules;
-        try {
-            RedFlagProperties.rules = mutant;
-            PriorityRoutingProperties.rules = mutant;
-            PriorityRoutingProperties.parameters = mutant.parameters();
-            return PropertySuites.firstFailure(RedFlagProperties.class)
-                    .or(() -> PropertySuites.firstFailure(PriorityRoutingProperties.class));
-        } finally {
-            RedFlagProperties.rules = redFlags;
-            PriorityRoutingProperties.rules = routing;
-            PriorityRoutingProperties.parameters = routing == null ? null : routing.parameters();
-        }
+        return PropertySuites.referral(mutant, true).stream().findFirst().map(f -> "property `" + f + "`");
     }
 
     private static Optional<String> waitingListProperties(String version, String ruleId) {
         WaitingListRules mutant = WaitingListRules.builder().ruleSetVersion(version).registry(REGISTRY)
                 .withRulesDisabled(ruleId).build();
-        WaitingListRules original = WaitingListProperties.rules;
-        try {
-            WaitingListProperties.rules = mutant;
-            return PropertySuites.firstFailure(WaitingListProperties.class);
-        } finally {
-            WaitingListProperties.rules = original;
-        }
+        return PropertySuites.waitingList(mutant, true).stream().findFirst().map(f -> "property `" + f + "`");
     }
 
     static String report(List<Result> results) {
@@ -222,6 +205,41 @@ class LoadBearingRulesTest {
         /** Every failing property of the suite, as {@code Suite#method: message}. */
         static List<String> failures(Class<?> suite) {
             return run(suite, false);
+        }
+
+        /**
+         * The referral property suites run against {@code rules} instead of the default version (the
+         * suites' static set-up is swapped in and restored): every failure, or only the first.
+         */
+        static synchronized List<String> referral(MskRules rules, boolean stopAtFirst) {
+            MskRules redFlags = RedFlagProperties.rules;
+            MskRules routing = PriorityRoutingProperties.rules;
+            LocalParameters parameters = PriorityRoutingProperties.parameters;
+            try {
+                RedFlagProperties.rules = rules;
+                PriorityRoutingProperties.rules = rules;
+                PriorityRoutingProperties.parameters = rules.parameters();
+                List<String> failures = new ArrayList<>(run(RedFlagProperties.class, stopAtFirst));
+                if (failures.isEmpty() || !stopAtFirst) {
+                    failures.addAll(run(PriorityRoutingProperties.class, stopAtFirst));
+                }
+                return failures;
+            } finally {
+                RedFlagProperties.rules = redFlags;
+                PriorityRoutingProperties.rules = routing;
+                PriorityRoutingProperties.parameters = parameters;
+            }
+        }
+
+        /** The waiting-list property suite run against {@code rules}, as {@link #referral}. */
+        static synchronized List<String> waitingList(WaitingListRules rules, boolean stopAtFirst) {
+            WaitingListRules original = WaitingListProperties.rules;
+            try {
+                WaitingListProperties.rules = rules;
+                return run(WaitingListProperties.class, stopAtFirst);
+            } finally {
+                WaitingListProperties.rules = original;
+            }
         }
 
         private static List<String> run(Class<?> suite, boolean stopAtFirst) {

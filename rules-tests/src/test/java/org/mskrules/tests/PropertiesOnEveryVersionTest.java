@@ -2,8 +2,6 @@ package org.mskrules.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -23,41 +21,19 @@ class PropertiesOnEveryVersionTest {
     Stream<DynamicTest> referralPropertiesHoldForEveryVersion() {
         String byDefault = MskRules.builder().registry(REGISTRY).build().ruleSetVersion();
         return REGISTRY.versions(MskRules.RULE_SET_ID).stream().filter(v -> !v.equals(byDefault))
-                .map(version -> DynamicTest.dynamicTest(MskRules.RULE_SET_ID + " " + version, () -> {
-                    MskRules rules = MskRules.builder().registry(REGISTRY).ruleSetVersion(version).build();
-                    MskRules redFlags = RedFlagProperties.rules;
-                    MskRules routing = PriorityRoutingProperties.rules;
-                    List<String> failures = new ArrayList<>();
-                    try {
-                        RedFlagProperties.rules = rules;
-                        PriorityRoutingProperties.rules = rules;
-                        PriorityRoutingProperties.parameters = rules.parameters();
-                        failures.addAll(LoadBearingRulesTest.PropertySuites.failures(RedFlagProperties.class));
-                        failures.addAll(LoadBearingRulesTest.PropertySuites.failures(PriorityRoutingProperties.class));
-                    } finally {
-                        RedFlagProperties.rules = redFlags;
-                        PriorityRoutingProperties.rules = routing;
-                        PriorityRoutingProperties.parameters = routing == null ? null : routing.parameters();
-            PriorityRoutingProperties.parameters = routing == null ? null : routing.parameters();
-                    }
-                    assertThat(failures).as("properties failing for %s", version).isEmpty();
-                }));
+                .map(version -> DynamicTest.dynamicTest(MskRules.RULE_SET_ID + " " + version, () -> assertThat(
+                        LoadBearingRulesTest.PropertySuites.referral(MskRules.builder().registry(REGISTRY)
+                                .ruleSetVersion(version).build(), false))
+                        .as("properties failing for %s", version).isEmpty()));
     }
 
     @TestFactory
     Stream<DynamicTest> waitingListPropertiesHoldForEveryVersion() {
         String byDefault = WaitingListRules.builder().registry(REGISTRY).build().ruleSetVersion();
         return REGISTRY.versions(WaitingListRules.RULE_SET_ID).stream().filter(v -> !v.equals(byDefault))
-                .map(version -> DynamicTest.dynamicTest(WaitingListRules.RULE_SET_ID + " " + version, () -> {
-                    WaitingListRules original = WaitingListProperties.rules;
-                    try {
-                        WaitingListProperties.rules = WaitingListRules.builder().registry(REGISTRY)
-                                .ruleSetVersion(version).build();
-                        assertThat(LoadBearingRulesTest.PropertySuites.failures(WaitingListProperties.class))
-                                .as("properties failing for %s", version).isEmpty();
-                    } finally {
-                        WaitingListProperties.rules = original;
-                    }
-                }));
+                .map(version -> DynamicTest.dynamicTest(WaitingListRules.RULE_SET_ID + " " + version, () -> assertThat(
+                        LoadBearingRulesTest.PropertySuites.waitingList(WaitingListRules.builder().registry(REGISTRY)
+                                .ruleSetVersion(version).build(), false))
+                        .as("properties failing for %s", version).isEmpty()));
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +24,7 @@ import org.mskrules.core.InvalidRuleMetadataException;
 import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
+import org.mskrules.core.RuleSetChoice;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.core.RulesException;
 import org.mskrules.core.Trace;
@@ -420,9 +420,7 @@ public final class WaitingListRules {
      */
     public static final class Builder {
         private RuleSetRegistry registry;
-        private String version;
-        private LocalDate inForceOn;
-        private final Set<String> disabledRules = new LinkedHashSet<>();
+        private final RuleSetChoice choice = new RuleSetChoice();
         private final Map<String, Integer> overrides = new LinkedHashMap<>();
         private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
         private int longestWaits = DEFAULT_LONGEST_WAITS;
@@ -444,11 +442,7 @@ public final class WaitingListRules {
          * @throws InvalidConfigurationException if {@link #inForceOn} was set too
          */
         public Builder ruleSetVersion(String version) {
-            Objects.requireNonNull(version, "version");
-            if (inForceOn != null) {
-                throw versionAndDate(version, inForceOn);
-            }
-            this.version = version;
+            choice.version(version);
             return this;
         }
 
@@ -460,18 +454,8 @@ public final class WaitingListRules {
          * @throws InvalidConfigurationException if {@link #ruleSetVersion} was set too
          */
         public Builder inForceOn(LocalDate date) {
-            Objects.requireNonNull(date, "date");
-            if (version != null) {
-                throw versionAndDate(version, date);
-            }
-            this.inForceOn = date;
+            choice.inForceOn(date);
             return this;
-        }
-
-        private static InvalidConfigurationException versionAndDate(String version, LocalDate date) {
-            return new InvalidConfigurationException(List.of(new Violation("/ruleSetVersion", "INCONSISTENT",
-                    "choose the rule-set version by number (ruleSetVersion [" + version + "]) or by date (inForceOn ["
-                            + date + "]), not both")));
         }
 
         /**
@@ -483,9 +467,7 @@ public final class WaitingListRules {
          * built ({@link InvalidConfigurationException} naming every unknown id).
          */
         public Builder withRulesDisabled(String... ruleIds) {
-            for (String id : ruleIds) {
-                disabledRules.add(Objects.requireNonNull(id, "rule id"));
-            }
+            choice.disable(ruleIds);
             return this;
         }
 
@@ -532,14 +514,10 @@ public final class WaitingListRules {
         public WaitingListRules build() {
             RuleSetRegistry reg = registry != null ? registry
                     : RuleSetRegistry.fromClasspath(WaitingListRules.class.getClassLoader());
-            // Never a working version unless it is named: a working version's rules may still change.
-            RuleSet ruleSet = version != null ? reg.ruleSet(RULE_SET_ID, version)
-                    : inForceOn != null ? reg.inForce(RULE_SET_ID, inForceOn)
-                    : reg.latestReleased(RULE_SET_ID);
+            RuleSet ruleSet = choice.resolve(reg, RULE_SET_ID);
             checkMetadata(ruleSet);
             WaitingListParameters parameters = defaults(ruleSet).with(overrides);
-            return new WaitingListRules(ruleSet.withRulesDisabled(disabledRules), parameters, serviceProfile,
-                    longestWaits);
+            return new WaitingListRules(ruleSet, parameters, serviceProfile, longestWaits);
         }
     }
 
