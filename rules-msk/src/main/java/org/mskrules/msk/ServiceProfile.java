@@ -2,16 +2,18 @@ package org.mskrules.msk;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.mskrules.core.InvalidConfigurationException;
+import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.Json;
+import org.mskrules.core.JsonContract;
 import org.mskrules.core.Violation;
 
 /**
@@ -54,6 +56,10 @@ public record ServiceProfile(
     static final int MAX_TRIAGE_HOURS = 168;
     static final int MAX_NAME_LENGTH = 100;
 
+    /** The schema of the profile document, as packaged from {@code docs/schema}. */
+    static final String SCHEMA = "org/mskrules/msk/schema/service-profile.schema.json";
+    private static final JsonContract CONTRACT = JsonContract.fromResource(ServiceProfile.class.getClassLoader(), SCHEMA);
+
     private static final String NATIONAL_NAME = "National defaults (NHS England PR2022)";
 
     /** The national defaults. */
@@ -94,62 +100,47 @@ public record ServiceProfile(
 
     /** As {@link #read(Path)}, from a stream; the stream is not closed. */
     public static ServiceProfile read(InputStream in) {
-        JsonForm form;
+        String text;
         try {
-            JsonNode tree = Json.mapper().readTree(in);
-            if (tree != null && tree.isObject()) {
-                // An explicit null would otherwise silently mean "national default".
-                List<Violation> nulls = new ArrayList<>();
-                tree.fields().forEachRemaining(e -> {
-                    if (e.getValue().isNull()) {
-                        nulls.add(new Violation("/" + e.getKey(), "NULL", e.getKey()
-                                + " is null; leave it out to keep the national default"));
-                    }
-                });
-                if (!nulls.isEmpty()) {
-                    throw new InvalidConfigurationException(nulls);
+            text = JsonContract.readDocument(in);
+        } catch (InvalidInputException e) {
+            throw new InvalidConfigurationException(e.violations());
+        } catch (UncheckedIOException e) {
+            throw new InvalidConfigurationException(List.of(new Violation("", "UNREADABLE",
+                    "service profile cannot be read: " + e.getCause().getMessage())));
+        }
+        JsonContract.Checked checked = CONTRACT.check(text);
+        List<Violation> all = new ArrayList<>(checked.violations());
+        if (checked.valid() != null && checked.valid().isObject()) {
+            JsonForm form;
+            try {
+                form = Json.mapper().treeToValue(checked.valid(), JsonForm.class);
+            } catch (JsonProcessingException e) {
+                // What is left meets the schema, so this is the schema and the form disagreeing.
+                throw new IllegalStateException("service profile schema and form disagree", e);
+            }
+            ServiceProfile base = NATIONAL;
+            String name = form.name() != null ? form.name() : base.name;
+            boolean fcp = form.fcpAccess() != null ? form.fcpAccess() : base.fcpAccess;
+            boolean self = form.acceptsSelfReferral() != null ? form.acceptsSelfReferral() : base.acceptsSelfReferral;
+            int urgent = form.urgentSeenWithinDays() != null ? form.urgentSeenWithinDays() : base.urgentSeenWithinDays;
+            int routine = form.routineSeenWithinDays() != null ? form.routineSeenWithinDays() : base.routineSeenWithinDays;
+            for (Violation v : problems(name, fcp, self, form.triageWithinHours(), urgent, routine)) {
+                if (!checked.covers(v.path())) {
+                    all.add(v);
                 }
             }
-            form = tree == null || tree.isMissingNode() ? null : Json.mapper().treeToValue(tree, JsonForm.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidConfigurationException(List.of(new Violation(pointer(e), "INVALID",
-                    "service profile is not valid JSON for this contract: " + e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new InvalidConfigurationException(List.of(new Violation("", "UNREADABLE",
-                    "service profile cannot be read: " + e.getMessage())));
-        }
-        if (form == null) {
-            throw new InvalidConfigurationException(List.of(new Violation("", "REQUIRED", "service profile is empty")));
-        }
-        Builder b = builder();
-        if (form.name() != null) {
-            b.name(form.name());
-        }
-        if (form.fcpAccess() != null) {
-            b.fcpAccess(form.fcpAccess());
-        }
-        if (form.acceptsSelfReferral() != null) {
-            b.acceptsSelfReferral(form.acceptsSelfReferral());
-        }
-        b.triageWithinHours(form.triageWithinHours());
-        if (form.urgentSeenWithinDays() != null) {
-            b.urgentSeenWithinDays(form.urgentSeenWithinDays());
-        }
-        if (form.routineSeenWithinDays() != null) {
-            b.routineSeenWithinDays(form.routineSeenWithinDays());
-        }
-        return b.build();
-    }
-
-    private static String pointer(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
-            StringBuilder p = new StringBuilder();
-            for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : m.getPath()) {
-                p.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+            // A value removed as invalid still shows the profile was meant to differ, so it needs a name.
+            boolean meantToDiffer = checked.document().size() > (checked.document().has("name") ? 1 : 0);
+            if (form.name() == null && meantToDiffer && all.stream().noneMatch(v -> v.path().equals("/name"))) {
+                all.add(new Violation("/name", "REQUIRED", "a profile that differs from the national defaults must name its service"));
             }
-            return p.toString();
+            if (all.isEmpty()) {
+                return new ServiceProfile(name, fcp, self, form.triageWithinHours(), urgent, routine);
+            }
         }
-        return "";
+        all.sort(java.util.Comparator.comparing(Violation::path).thenComparing(Violation::code));
+        throw new InvalidConfigurationException(all);
     }
 
     /** The JSON object form: every field optional, so an omitted one keeps its national default. */

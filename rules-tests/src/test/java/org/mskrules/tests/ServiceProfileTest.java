@@ -57,7 +57,7 @@ class ServiceProfileTest {
                 + " \"routineSeenWithinDays\": 120}"))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::path, Violation::code).containsExactlyInAnyOrder(
-                                Tuple.tuple("/name", "INVALID"),
+                                Tuple.tuple("/name", "INVALID_FORMAT"),
                                 Tuple.tuple("/triageWithinHours", "OUT_OF_RANGE"),
                                 Tuple.tuple("/urgentSeenWithinDays", "OUT_OF_RANGE"),
                                 Tuple.tuple("/routineSeenWithinDays", "OUT_OF_RANGE")));
@@ -79,7 +79,7 @@ class ServiceProfileTest {
                         .extracting(Violation::path, Violation::code).containsExactly(Tuple.tuple("/name", "REQUIRED")));
         assertThatThrownBy(() -> read("{\"name\": \"Practice A\", \"fcpAccess\": null}"))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::path, Violation::code).containsExactly(Tuple.tuple("/fcpAccess", "NULL")));
+                        .extracting(Violation::path, Violation::code).containsExactly(Tuple.tuple("/fcpAccess", "WRONG_TYPE")));
         assertThat(read("{\"name\": \"Practice A\", \"fcpAccess\": false}").fcpAccess()).isFalse();
         // The same rule holds however the profile is made, not only from JSON or the builder.
         assertThatThrownBy(() -> new ServiceProfile(ServiceProfile.NATIONAL.name(), false, true, null, 14, 84))
@@ -91,10 +91,14 @@ class ServiceProfileTest {
     void unknownFieldsAndWrongTypesAreErrorsWithTheirPointer() {
         assertThatThrownBy(() -> read("{\"fcpAcess\": false}"))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::path).containsExactly("/fcpAcess"));
+                        .extracting(Violation::path).containsExactly("/fcpAcess", "/name"));
         assertThatThrownBy(() -> read("{\"routineSeenWithinDays\": \"four weeks\"}"))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::path).containsExactly("/routineSeenWithinDays"));
+                        .extracting(Violation::path).containsExactly("/name", "/routineSeenWithinDays"));
+        // With a name, the misspelt or mistyped field is the only problem.
+        assertThatThrownBy(() -> read("{\"name\": \"Practice A\", \"fcpAcess\": false}"))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::path, Violation::code).containsExactly(Tuple.tuple("/fcpAcess", "UNKNOWN_FIELD")));
     }
 
     @Test

@@ -1,0 +1,399 @@
+package org.mskrules.core;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A JSON input contract: one JSON Schema (draft 2020-12) that documents of one kind must meet, with
+ * every problem of a document reported together as a {@link Violation} carrying the JSON Pointer of
+ * the offending value and a stable code. A document is parsed under the library's limits first
+ * ({@link #MAX_DOCUMENT_CHARS}, {@link Json#MAX_NESTING_DEPTH}, {@link Json#MAX_STRING_LENGTH}), so a
+ * hostile document cannot exhaust memory or the stack; a document that cannot be parsed has exactly
+ * one problem, where the parser stopped.
+ *
+ * <p>The checked result also carries the document with every invalid value removed, so that a caller
+ * can go on to check what the schema cannot say (dates against the evaluation date, one field against
+ * another) on what is left, and so report those problems in the same list.
+ *
+ * <p>Codes, stable across releases (see {@code docs/schema/README.md}): {@code MALFORMED_JSON},
+ * {@code EMPTY_DOCUMENT}, {@code DUPLICATE_FIELD}, {@code DOCUMENT_TOO_LARGE}, {@code NESTING_TOO_DEEP},
+ * {@code STRING_TOO_LONG}, {@code NUMBER_TOO_LONG}, {@code REQUIRED}, {@code UNKNOWN_FIELD},
+ * {@code WRONG_TYPE}, {@code UNKNOWN_CODE}, {@code OUT_OF_RANGE}, {@code INVALID_DATE},
+ * {@code INVALID_FORMAT}, {@code INVALID_LENGTH}, {@code DUPLICATE_ITEM}, {@code SCHEMA_VIOLATION}.
+ *
+ * <p>Immutable and thread-safe; load each contract once and share it.
+ */
+public final class JsonContract {
+    /** The longest document accepted, in characters (1 MiB); a referral is a few kilobytes. */
+    public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+    /** Enumerations longer than this are not spelled out in a message, which would drown the problem. */
+    private static final int MAX_CODES_LISTED = 12;
+
+    private final String name;
+    private final JsonSchema schema;
+
+    private JsonContract(String name, JsonSchema schema) {
+        this.name = name;
+        this.schema = schema;
+    }
+
+    /**
+     * Loads the schema at {@code resource} on {@code loader}'s class path. The schema may refer only to
+     * itself ({@code #/$defs/...}): nothing is ever fetched from the network.
+     *
+     * @throws RulesException if the resource is missing or is not a schema
+     */
+    public static JsonContract fromResource(ClassLoader loader, String resource) {
+        Objects.requireNonNull(loader, "loader");
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new RulesException("JSON schema [" + resource + "] is not on the class path");
+            }
+            JsonNode node = Json.mapper().readTree(in);
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .pathType(PathType.JSON_POINTER)
+                    .formatAssertionsEnabled(true)
+                    .build();
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node, config);
+            schema.initializeValidators();
+            return new JsonContract(resource, schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read JSON schema [" + resource + "]", e);
+        }
+    }
+
+    /**
+     * Parses {@code text} under the library's limits and checks it against the schema.
+     *
+     * @return the result; never throws for bad input
+     */
+    public Checked check(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.startsWith("\uFEFF")) {
+            // A byte-order mark is how some Windows tools start UTF-8; it is not content.
+            text = text.substring(1);
+        }
+        if (text.length() > MAX_DOCUMENT_CHARS) {
+            return Checked.unreadable(new Violation("", "DOCUMENT_TOO_LARGE", "the document has " + text.length()
+                    + " characters; at most " + MAX_DOCUMENT_CHARS + " are accepted"));
+        }
+        if (text.isBlank()) {
+            return Checked.unreadable(new Violation("", "EMPTY_DOCUMENT", "the document is empty"));
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(text);
+        } catch (StreamConstraintsException e) {
+            return Checked.unreadable(limit(e));
+        } catch (JsonProcessingException e) {
+            return Checked.unreadable(malformed(e));
+        }
+        if (node == null || node.isMissingNode()) {
+            return Checked.unreadable(new Violation("", "EMPTY_DOCUMENT", "the document is empty"));
+        }
+        return check(node);
+    }
+
+    /**
+     * Reads a whole document from {@code in} as UTF-8, strictly: bytes that are not UTF-8 are a
+     * problem, not replaced, and at most {@link #MAX_DOCUMENT_CHARS} characters are read. The stream is
+     * not closed.
+     *
+     * @throws InvalidInputException {@code INVALID_ENCODING} or {@code DOCUMENT_TOO_LARGE}
+     * @throws UncheckedIOException  if the stream cannot be read
+     */
+    public static String readDocument(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        byte[] bytes;
+        try {
+            // Four bytes a character at most, so this bound never refuses a document within the limit.
+            bytes = in.readNBytes(4 * MAX_DOCUMENT_CHARS + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the document", e);
+        }
+        if (bytes.length > 4 * MAX_DOCUMENT_CHARS) {
+            throw new InvalidInputException(List.of(new Violation("", "DOCUMENT_TOO_LARGE",
+                    "the document is larger than " + MAX_DOCUMENT_CHARS + " characters")));
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(List.of(new Violation("", "INVALID_ENCODING",
+                    "the document is not valid UTF-8")));
+        }
+    }
+
+    /** Checks an already parsed document against the schema. */
+    public Checked check(JsonNode document) {
+        Objects.requireNonNull(document, "document");
+        List<Violation> violations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> remove = new TreeSet<>();
+        for (ValidationMessage m : schema.validate(document)) {
+            Violation v = violation(m);
+            if (seen.add(v.path() + " " + v.code())) {
+                violations.add(v);
+            }
+            if (!v.code().equals("REQUIRED")) {
+                remove.add(v.path());
+            }
+        }
+        // A value of the wrong type has that one problem; its range or code says nothing more.
+        Set<String> wrongType = new HashSet<>();
+        violations.stream().filter(v -> v.code().equals("WRONG_TYPE")).forEach(v -> wrongType.add(v.path()));
+        violations.removeIf(v -> wrongType.contains(v.path()) && !v.code().equals("WRONG_TYPE"));
+        violations.sort(Comparator.comparing(Violation::path).thenComparing(Violation::code));
+        return new Checked(document, violations.isEmpty() ? document : without(document, remove), violations);
+    }
+
+    /**
+     * The outcome of checking one document.
+     *
+     * @param document   the document as parsed, or {@code null} if it could not be parsed
+     * @param valid      the document with every value that broke the schema removed (so what is left
+     *                   meets it but for required fields), or {@code null} if it could not be parsed
+     * @param violations every problem found, sorted by path; empty if the document meets the schema
+     */
+    public record Checked(JsonNode document, JsonNode valid, List<Violation> violations) {
+        public Checked {
+            violations = List.copyOf(violations);
+        }
+
+        static Checked unreadable(Violation v) {
+            return new Checked(null, null, List.of(v));
+        }
+
+        /** Whether the document meets the schema. */
+        public boolean ok() {
+            return violations.isEmpty();
+        }
+
+        /** Whether a problem is already reported at {@code path} or at a value that contains it. */
+        public boolean covers(String path) {
+            for (Violation v : violations) {
+                if (path.equals(v.path()) || path.startsWith(v.path() + "/") || v.path().isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JsonContract[" + name + "]";
+    }
+
+    private static Violation limit(StreamConstraintsException e) {
+        String m = e.getOriginalMessage();
+        String lower = m.toLowerCase(java.util.Locale.ROOT);
+        String at = pointer(e);
+        if (lower.contains("nesting depth")) {
+            return new Violation(at, "NESTING_TOO_DEEP", "the document nests deeper than " + Json.MAX_NESTING_DEPTH + " levels");
+        }
+        if (lower.contains("string value length")) {
+            return new Violation(at, "STRING_TOO_LONG", "a string is longer than " + Json.MAX_STRING_LENGTH + " characters");
+        }
+        if (lower.contains("number value length")) {
+            return new Violation(at, "NUMBER_TOO_LONG", "a number has too many digits");
+        }
+        return new Violation(at, "DOCUMENT_TOO_LARGE", m);
+    }
+
+    private static Violation malformed(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        String at = pointer(e);
+        if (m != null && m.startsWith("Duplicate field")) {
+            // The duplicate is named by the parser: ''x''; the pointer is to the object holding it.
+            return new Violation(at, "DUPLICATE_FIELD", m + ": a field may appear once, or which value counts is a guess");
+        }
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return new Violation(at, "MALFORMED_JSON", "not valid JSON" + where + ": " + firstLine(m));
+    }
+
+    /** Where the parser was when it stopped, as a JSON Pointer. */
+    private static String pointer(JsonProcessingException e) {
+        if (e instanceof JsonParseException p && p.getProcessor() != null) {
+            JsonParser parser = p.getProcessor();
+            try {
+                JsonPointer pointer = parser.getParsingContext().pathAsPointer();
+                return pointer.toString();
+            } catch (RuntimeException ignored) {
+                // A context the parser cannot describe is still a problem at the document.
+            }
+        }
+        return "";
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) {
+            return "unreadable";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Maps one schema message to a violation with a stable code and a sentence of our own. */
+    private static Violation violation(ValidationMessage m) {
+        String at = m.getInstanceLocation().toString();
+        String keyword = m.getType();
+        JsonNode value = m.getInstanceNode();
+        JsonNode rule = m.getSchemaNode();
+        return switch (keyword) {
+            case "required" -> new Violation(child(at, m.getProperty()), "REQUIRED",
+                    "[" + m.getProperty() + "] is required");
+            case "additionalProperties", "unevaluatedProperties" -> new Violation(child(at, m.getProperty()),
+                    "UNKNOWN_FIELD", "unknown field [" + m.getProperty() + "]: the contract does not define it"
+                            + " (names are case-sensitive)");
+            case "propertyNames" -> new Violation(child(at, m.getProperty()), "UNKNOWN_CODE",
+                    "[" + m.getProperty() + "] is not a known code");
+            case "type" -> new Violation(at, "WRONG_TYPE", (value == null || value.isNull()
+                    ? "null is not accepted: leave the field out if it is not recorded"
+                    : "must be " + expected(rule) + " but was " + kind(value)));
+            case "enum", "const" -> new Violation(at, "UNKNOWN_CODE", codeMessage(value, rule));
+            case "minimum", "exclusiveMinimum" -> new Violation(at, "OUT_OF_RANGE",
+                    "[" + text(value) + "] is below the minimum " + rule.asText());
+            case "maximum", "exclusiveMaximum" -> new Violation(at, "OUT_OF_RANGE",
+                    "[" + text(value) + "] is above the maximum " + rule.asText());
+            case "format" -> "date".equals(rule == null ? null : rule.asText())
+                    ? new Violation(at, "INVALID_DATE", "[" + text(value) + "] is not a date in the form YYYY-MM-DD")
+                    : new Violation(at, "INVALID_FORMAT", "[" + text(value) + "] is not a valid " + (rule == null ? "value" : rule.asText()));
+            case "pattern" -> datePattern(rule)
+                    ? new Violation(at, "INVALID_DATE", "[" + text(value) + "] is not a date in the form YYYY-MM-DD")
+                    : new Violation(at, "INVALID_FORMAT", "[" + text(value) + "] does not have the expected form");
+            case "minLength", "maxLength" -> new Violation(at, "INVALID_LENGTH", keyword.equals("minLength")
+                    ? "must have at least " + rule.asText() + " characters" : "must have at most " + rule.asText() + " characters");
+            case "uniqueItems" -> new Violation(at, "DUPLICATE_ITEM", "a value is listed more than once");
+            default -> new Violation(at, "SCHEMA_VIOLATION", m.getMessage());
+        };
+    }
+
+    private static boolean datePattern(JsonNode rule) {
+        return rule != null && rule.asText().startsWith("^[0-9]{4}-");
+    }
+
+    private static String codeMessage(JsonNode value, JsonNode rule) {
+        String shown = "[" + text(value) + "]";
+        if (value != null && !value.isTextual()) {
+            return shown + " must be one of the codes, a string, but was " + kind(value);
+        }
+        if (rule != null && rule.isArray() && rule.size() <= MAX_CODES_LISTED) {
+            List<String> codes = new ArrayList<>();
+            rule.forEach(c -> codes.add(c.asText()));
+            return shown + " is not one of " + codes;
+        }
+        return shown + " is not a known code" + (rule != null && rule.isArray() ? " (" + rule.size() + " are defined)" : "");
+    }
+
+    private static String expected(JsonNode rule) {
+        if (rule == null) {
+            return "another type";
+        }
+        if (rule.isArray()) {
+            List<String> types = new ArrayList<>();
+            rule.forEach(t -> types.add(article(t.asText())));
+            return String.join(" or ", types);
+        }
+        return article(rule.asText());
+    }
+
+    private static String article(String type) {
+        return (type.startsWith("i") || type.startsWith("o") || type.startsWith("a") ? "an " : "a ") + type;
+    }
+
+    private static String kind(JsonNode value) {
+        if (value == null) {
+            return "missing";
+        }
+        return switch (value.getNodeType()) {
+            case NUMBER -> value.isIntegralNumber() ? "an integer" : "a decimal number";
+            case STRING -> "a string";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The value as shown in a message, shortened so that a message never carries a whole document. */
+    private static String text(JsonNode value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.isTextual() ? value.asText() : value.toString();
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(40).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return s.codePointCount(0, s.length()) > 40 ? b + "..." : b.toString();
+    }
+
+    private static String child(String at, String property) {
+        if (property == null) {
+            return at;
+        }
+        return at + "/" + property.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** A copy of {@code document} without the values at {@code paths}. */
+    private static JsonNode without(JsonNode document, Set<String> paths) {
+        JsonNode copy = document.deepCopy();
+        if (paths.contains("")) {
+            return copy instanceof ObjectNode o ? o.removeAll() : copy;
+        }
+        Map<ArrayNode, TreeSet<Integer>> fromArrays = new IdentityHashMap<>();
+        for (String path : paths) {
+            JsonPointer p = JsonPointer.compile(path);
+            JsonNode parent = copy.at(p.head());
+            if (parent instanceof ObjectNode o) {
+                o.remove(p.last().getMatchingProperty());
+            } else if (parent instanceof ArrayNode a && p.last().getMatchingIndex() >= 0) {
+                fromArrays.computeIfAbsent(a, x -> new TreeSet<>(Comparator.reverseOrder())).add(p.last().getMatchingIndex());
+            }
+        }
+        // Highest index first, so that each removal leaves the others' indices alone.
+        fromArrays.forEach((a, indices) -> indices.forEach(i -> {
+            if (i < a.size()) {
+                a.remove(i);
+            }
+        }));
+        return copy;
+    }
+}
