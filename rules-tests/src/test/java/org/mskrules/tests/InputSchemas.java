@@ -1,0 +1,53 @@
+package org.mskrules.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mskrules.core.Json;
+
+/**
+ * The published input schemas in {@code docs/schema}, read from the repository (not from the class
+ * path) and checked with the validator directly, so that tests judge documents by the published file
+ * and independently of the library's own mapping of schema messages to violations.
+ */
+final class InputSchemas {
+    static final String REFERRAL = "referral.schema.json";
+    static final String SERVICE_PROFILE = "service-profile.schema.json";
+    static final String WAITING_LIST_ENTRY = "waiting-list-entry.schema.json";
+
+    private static final ConcurrentHashMap<String, JsonSchema> LOADED = new ConcurrentHashMap<>();
+
+    private InputSchemas() {
+    }
+
+    static Path dir() {
+        return RepoPaths.root().resolve("docs").resolve("schema");
+    }
+
+    static JsonNode node(String file) {
+        try {
+            return Json.mapper().readTree(Files.readString(dir().resolve(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Set<ValidationMessage> problems(String file, JsonNode document) {
+        JsonSchema schema = LOADED.computeIfAbsent(file, f -> JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(node(f), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build()));
+        return schema.validate(document);
+    }
+
+    static boolean valid(String file, JsonNode document) {
+        return problems(file, document).isEmpty();
+    }
+}
