@@ -58,7 +58,6 @@ public record ServiceProfile(
 
     /** The schema of the profile document, as packaged from {@code docs/schema}. */
     static final String SCHEMA = "org/mskrules/msk/schema/service-profile.schema.json";
-    private static final JsonContract CONTRACT = JsonContract.fromResource(ServiceProfile.class.getClassLoader(), SCHEMA);
 
     private static final String NATIONAL_NAME = "National defaults (NHS England PR2022)";
 
@@ -109,7 +108,7 @@ public record ServiceProfile(
             throw new InvalidConfigurationException(List.of(new Violation("", "UNREADABLE",
                     "service profile cannot be read: " + e.getCause().getMessage())));
         }
-        JsonContract.Checked checked = CONTRACT.check(text);
+        JsonContract.Checked checked = Contract.INSTANCE.check(text);
         List<Violation> all = new ArrayList<>(checked.violations());
         if (checked.valid() != null && checked.valid().isObject()) {
             JsonForm form;
@@ -141,6 +140,11 @@ public record ServiceProfile(
         }
         all.sort(java.util.Comparator.comparing(Violation::path).thenComparing(Violation::code));
         throw new InvalidConfigurationException(all);
+    }
+
+    /** Loaded on first read, so that code that never reads a profile file never parses the schema. */
+    private static final class Contract {
+        static final JsonContract INSTANCE = JsonContract.fromResource(ServiceProfile.class.getClassLoader(), SCHEMA);
     }
 
     /** The JSON object form: every field optional, so an omitted one keeps its national default. */

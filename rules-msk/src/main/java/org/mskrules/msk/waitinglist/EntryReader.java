@@ -129,6 +129,10 @@ abstract class EntryReader implements AutoCloseable {
                 return null;
             }
             try {
+                // ISO's parser also takes "+12026-01-01"; the contract is exactly YYYY-MM-DD.
+                if (text.length() != 10 || text.charAt(0) < '0' || text.charAt(0) > '9') {
+                    throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+                }
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
                 problem(path, "UNPARSEABLE_DATE", "[" + text + "] is not a date in the form YYYY-MM-DD");
