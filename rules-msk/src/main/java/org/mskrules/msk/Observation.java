@@ -1,10 +1,14 @@
 package org.mskrules.msk;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.mskrules.core.Json;
 
@@ -57,6 +61,26 @@ public record Observation(FindingStatus status, LocalDate onset, Trend trend) {
         return new Observation(form.status(), form.onset(), form.trend());
     }
 
+    /**
+     * Writes the form it is read from: the bare status when nothing else is recorded, else the
+     * object with what is, so that a referral written by the library reads back as the same referral.
+     */
+    @JsonValue
+    Object toJson() {
+        if (onset == null && trend == Trend.NOT_RECORDED) {
+            return status;
+        }
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("status", status);
+        if (onset != null) {
+            form.put("onset", onset.toString());
+        }
+        if (trend != Trend.NOT_RECORDED) {
+            form.put("trend", trend);
+        }
+        return form;
+    }
+
     /** The object form, bound by Jackson; a separate type because this record's own creator delegates. */
     private record JsonForm(FindingStatus status, LocalDate onset, Trend trend) {
     }
@@ -66,6 +90,7 @@ public record Observation(FindingStatus status, LocalDate onset, Trend trend) {
         return new Observation(FindingStatus.PRESENT, onset, trend);
     }
 
+    @JsonIgnore
     public boolean isPresent() {
         return status == FindingStatus.PRESENT;
     }
