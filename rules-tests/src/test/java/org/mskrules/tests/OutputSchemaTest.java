@@ -657,21 +657,26 @@ class OutputSchemaTest {
 
     // ------------------------------------------------------------------ the schemas are not vacuous
 
-    /** A real assessment, as written, to spoil. */
-    static ObjectNode realAssessment() {
-        String version = GoldenCaseTest.versions().get(GoldenCaseTest.versions().size() - 1);
-        GoldenCase withEverything = GoldenCaseTest.cases().stream()
-                .filter(gc -> GoldenCaseTest.appliesTo(gc, version) && gc.expected().redFlags().size() > 0)
-                .findFirst().orElseThrow();
-        try {
-            Assessment a = GoldenCaseTest.rules(withEverything, version)
-                    .assess(JSON.treeToValue(withEverything.referral(), Referral.class), withEverything.asOf());
-            ObjectNode node = (ObjectNode) tree(write(a));
-            assertThat(problems("assessment", write(node))).as("the unspoiled assessment conforms").isEmpty();
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private static ObjectNode realAssessment;
+
+    /** A real assessment with red flags, as written, to spoil: a fresh copy each time. */
+    static synchronized ObjectNode realAssessment() {
+        if (realAssessment == null) {
+            String version = GoldenCaseTest.versions().get(GoldenCaseTest.versions().size() - 1);
+            GoldenCase withFlags = GoldenCaseTest.cases().stream()
+                    .filter(gc -> GoldenCaseTest.appliesTo(gc, version) && !gc.expected().redFlags().isEmpty())
+                    .findFirst().orElseThrow();
+            try {
+                Assessment a = GoldenCaseTest.rules(withFlags, version)
+                        .assess(JSON.treeToValue(withFlags.referral(), Referral.class), withFlags.asOf());
+                realAssessment = (ObjectNode) tree(write(a));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(problems("assessment", write(realAssessment))).as("the unspoiled assessment conforms").isEmpty();
+            assertThat(realAssessment.get("redFlags").size()).isPositive();
         }
+        return realAssessment.deepCopy();
     }
 
     static ObjectNode decisionLine(JsonNode decision) {
