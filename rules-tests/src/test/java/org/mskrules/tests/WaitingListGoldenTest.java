@@ -157,21 +157,33 @@ class WaitingListGoldenTest {
         }
     }
 
+    /** The case's in-memory entries, or {@code null} if it gives its list as CSV or JSON Lines. */
+    static List<WaitingListEntry> entries(WaitingListGoldenCase c) throws IOException {
+        if (c.entries() == null) {
+            return null;
+        }
+        List<WaitingListEntry> entries = new ArrayList<>();
+        for (JsonNode node : c.entries()) {
+            entries.add(JSON.treeToValue(node, WaitingListEntry.class));
+        }
+        return entries;
+    }
+
+    /** The review {@code rules} make of the case's list, in whichever form the case gives it. */
+    static WaitingListReview review(WaitingListGoldenCase c, WaitingListRules rules) throws IOException {
+        List<WaitingListEntry> entries = entries(c);
+        if (entries != null) {
+            return rules.review(entries, c.asOf());
+        }
+        boolean csv = c.csv() != null;
+        String text = String.join("\n", csv ? c.csv() : c.jsonl()) + "\n";
+        return rules.review(new StringReader(text), csv ? EntryFormat.CSV : EntryFormat.JSON_LINES, c.asOf());
+    }
+
     private static SoftAssertions checkOrThrow(WaitingListGoldenCase c, WaitingListRules rules, boolean checkTrace)
             throws IOException {
-        List<WaitingListEntry> entries = null;
-        WaitingListReview review;
-        if (c.entries() != null) {
-            entries = new ArrayList<>();
-            for (JsonNode node : c.entries()) {
-                entries.add(JSON.treeToValue(node, WaitingListEntry.class));
-            }
-            review = rules.review(entries, c.asOf());
-        } else {
-            boolean csv = c.csv() != null;
-            String text = String.join("\n", csv ? c.csv() : c.jsonl()) + "\n";
-            review = rules.review(new StringReader(text), csv ? EntryFormat.CSV : EntryFormat.JSON_LINES, c.asOf());
-        }
+        List<WaitingListEntry> entries = entries(c);
+        WaitingListReview review = review(c, rules);
         WaitingListGoldenCase.Expected e = c.expected();
         String n = c.name();
         SoftAssertions soft = new SoftAssertions();
