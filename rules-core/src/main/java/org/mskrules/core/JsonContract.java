@@ -366,10 +366,7 @@ public final class JsonContract {
     }
 
     private static String child(String at, String property) {
-        if (property == null) {
-            return at;
-        }
-        return at + "/" + property.replace("~", "~0").replace("/", "~1");
+        return property == null ? at : Violation.pointer(at, property);
     }
 
     /** A copy of {@code document} without the values at {@code paths}. */

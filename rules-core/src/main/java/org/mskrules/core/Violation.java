@@ -17,6 +17,14 @@ public record Violation(String path, String code, String message) {
         Objects.requireNonNull(message, "message");
     }
 
+    /**
+     * The JSON Pointer to member {@code name} of the value at {@code parent}, escaped as RFC 6901
+     * requires ({@code ~} as {@code ~0}, {@code /} as {@code ~1}), so that any name makes a pointer.
+     */
+    public static String pointer(String parent, String name) {
+        return parent + "/" + name.replace("~", "~0").replace("/", "~1");
+    }
+
     @Override
     public String toString() {
         return (path.isEmpty() ? "/" : path) + " " + code + ": " + message;

@@ -70,7 +70,7 @@ final class JsonLinesEntryReader extends EntryReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             String name = it.next().getKey();
             if (!known.contains(name)) {
-                f.problems.add(new Violation(at + "/" + name, "UNKNOWN_FIELD",
+                f.problems.add(new Violation(Violation.pointer(at, name), "UNKNOWN_FIELD",
                         "unknown field [" + name + "]; known: " + known.stream().sorted().toList()));
             }
         }
