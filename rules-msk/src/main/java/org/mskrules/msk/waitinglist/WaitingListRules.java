@@ -20,6 +20,7 @@ import org.mskrules.core.Evaluation;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
+import org.mskrules.core.LineSource;
 import org.mskrules.core.InvalidRuleMetadataException;
 import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleInfo;
