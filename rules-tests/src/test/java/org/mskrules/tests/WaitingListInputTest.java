@@ -252,6 +252,17 @@ class WaitingListInputTest {
     }
 
     @Test
+    void aDuplicatedIdWhoseFirstLineWasReviewedIsTakenBackWhenNoLongestWaitsAreKept() {
+        // longestWaits(0) with a retraction once failed sorting an immutable empty list.
+        WaitingListRules none = WaitingListRules.builder().longestWaits(0).build();
+        WaitingListReview review = none.review(new StringReader(HEADER + "\n" + CSV_BEFORE + "\n" + CSV_BEFORE + "\n"
+                + CSV_AFTER + "\n"), EntryFormat.CSV, AS_OF);
+        assertThat(review.longestWaits()).isEmpty();
+        assertThat(review.rejected()).extracting(RejectedEntry::line).containsExactly(2L, 3L);
+        assertThat(review.summary().reviewed()).isEqualTo(1);
+    }
+
+    @Test
     void aCsvHeaderThatCannotBeReadGivesNoOutcome() {
         List<EntryOutcome> outcomes = new ArrayList<>();
         assertThatThrownBy(() -> rules.review(new java.io.ByteArrayInputStream(

@@ -334,7 +334,7 @@ final class ReviewRun {
      */
     private List<EntryReview> longestAfterRetraction() {
         if (longestWaits == 0) {
-            return List.of();
+            return new ArrayList<>(); // sorted by the caller
         }
         Comparator<Map.Entry<String, Seen>> longestFirst = Comparator
                 .comparingLong((Map.Entry<String, Seen> e) -> e.getValue().days).reversed()
