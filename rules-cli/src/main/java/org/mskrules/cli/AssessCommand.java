@@ -103,15 +103,15 @@ final class AssessCommand implements Callable<Integer> {
             warnIfWorking(shared.manifest(MskRules.RULE_SET_ID, rules.ruleSetVersion()), err);
             return batch(rules, asOf, path, out, err);
         }
-        Referral referral;
+        Assessment assessment;
         try {
-            referral = ReferralJson.read(readReferral(path), asOf);
+            Referral referral = ReferralJson.read(readReferral(path), asOf);
+            assessment = rules.assess(referral, asOf);
         } catch (InvalidInputException e) {
             err.println("referral [" + file + "] rejected:");
             e.violations().forEach(v -> err.println("  " + v));
             return MskRulesCli.REJECTED;
         }
-        Assessment assessment = rules.assess(referral, asOf);
         if (json) {
             warnIfWorking(shared.manifest(MskRules.RULE_SET_ID, rules.ruleSetVersion()), err);
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(assessment));
