@@ -123,7 +123,8 @@ final class AssessCommand implements Callable<Integer> {
 
     private int batch(MskRules rules, LocalDate asOf, Path path, PrintStream out, PrintStream err) throws IOException {
         long size = path == null ? -1 : Files.size(path);
-        Progress progress = new Progress(err, cli.terminal, size, System::nanoTime);
+        Progress progress = new Progress(err, cli.terminal, size, System::nanoTime)
+                .sharingScreenWithOutput(cli.outputOnTerminal);
         ReferralBatch.Counts counts;
         try (InputStream in = path == null ? new NonClosing(cli.in) : Files.newInputStream(path)) {
             counts = new ReferralBatch(rules, asOf, ReferralBatch.defaultThreads()).run(in, out, progress);

@@ -75,15 +75,18 @@ public final class MskRulesCli implements Callable<Integer> {
     final PrintStream err;
     /** Whether standard error is a terminal, so that a progress bar may be drawn on it. */
     final boolean terminal;
+    /** Whether standard output is a terminal too, so that the bar must make way for each output line. */
+    final boolean outputOnTerminal;
 
     @Spec
     CommandSpec spec;
 
-    MskRulesCli(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    MskRulesCli(InputStream in, PrintStream out, PrintStream err, boolean terminal, boolean outputOnTerminal) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.outputOnTerminal = outputOnTerminal;
     }
 
     public static void main(String[] args) {
@@ -91,7 +94,7 @@ public final class MskRulesCli implements Callable<Integer> {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, System.in, out, err, System.console() != null);
+        int code = run(args, System.in, out, err, Progress.isTerminal(2), Progress.isTerminal(1));
         out.flush();
         err.flush();
         System.exit(code);
@@ -99,12 +102,13 @@ public final class MskRulesCli implements Callable<Integer> {
 
     /** Runs with empty standard input and no terminal, for tests. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, InputStream.nullInputStream(), out, err, false);
+        return run(args, InputStream.nullInputStream(), out, err, false, false);
     }
 
     /** Runs one command line and returns its exit code; never throws. */
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
-        CommandLine cli = commandLine(new MskRulesCli(in, out, err, terminal));
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal,
+            boolean outputOnTerminal) {
+        CommandLine cli = commandLine(new MskRulesCli(in, out, err, terminal, outputOnTerminal));
         try {
             return cli.execute(args);
         } catch (RuntimeException | Error e) {

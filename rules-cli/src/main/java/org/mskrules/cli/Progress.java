@@ -1,6 +1,9 @@
 package org.mskrules.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +21,7 @@ final class Progress {
 
     private final PrintStream err;
     private final boolean terminal;
+    private boolean sharesScreen;
     private final long totalBytes;
     private final LongSupplier nanoClock;
     private long lastDrawn;
@@ -48,21 +52,52 @@ final class Progress {
         return totalBytes >= 0 ? totalBytes > LARGE_FILE_BYTES : linesRead > LARGE_STREAM_LINES;
     }
 
+    /**
+     * Whether the process's file descriptor {@code fd} (1 standard output, 2 standard error) is a
+     * terminal. Java 17 cannot ask about one stream: {@code System.console()} is not null only when
+     * standard input and output are both terminals. On Linux, {@code /proc/self/fd} says where each
+     * goes; elsewhere the console is the answer for both.
+     */
+    static boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
+    /**
+     * Before an output line goes to a terminal that the bar is drawn on too: the bar is removed, so
+     * that the line is not written over it (it is drawn again at the next update).
+     */
+    void beforeOutput() {
+        if (sharesScreen) {
+            clear();
+        }
+    }
+
     /** After a line: redraws if a bar is wanted and a quarter of a second has passed since the last. */
     void update(long linesRead, long bytesRead) {
         if (!wanted(terminal, totalBytes, linesRead)) {
             return;
         }
         long now = nanoClock.getAsLong();
-        if (draws > 0 && now - lastDrawn < MIN_INTERVAL_NANOS) {
+        if (lastDrawn != 0 && now - lastDrawn < MIN_INTERVAL_NANOS) {
             return;
         }
-        lastDrawn = now;
+        lastDrawn = now == 0 ? 1 : now;
         draws++;
         String text = render(linesRead, bytesRead);
         err.print("\r" + text + " ".repeat(Math.max(0, drawnWidth - text.length())));
         err.flush();
         drawnWidth = Math.max(drawnWidth, text.length());
+    }
+
+    /** Whether the output goes to the terminal the bar is drawn on (then the bar is removed before each line). */
+    Progress sharingScreenWithOutput(boolean shares) {
+        this.sharesScreen = shares;
+        return this;
     }
 
     /** Removes the bar, if one was drawn, so that the summary starts on a clean line. */

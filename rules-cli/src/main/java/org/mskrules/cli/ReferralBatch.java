@@ -91,12 +91,12 @@ final class ReferralBatch {
                         || pending.peek().result().isDone())) {
                     Pending head = pending.poll();
                     pendingChars -= head.chars();
-                    write(head, out, tally);
+                    write(head, out, tally, progress);
                 }
                 progress.update(tally.read, counted.count);
             }
             while (!pending.isEmpty()) {
-                write(pending.poll(), out, tally);
+                write(pending.poll(), out, tally, progress);
             }
         } finally {
             if (pool != null) {
@@ -127,7 +127,7 @@ final class ReferralBatch {
         }
     }
 
-    private static void write(Pending p, PrintStream out, Tally tally) {
+    private static void write(Pending p, PrintStream out, Tally tally, Progress progress) {
         Result r;
         try {
             r = p.result().get();
@@ -138,6 +138,7 @@ final class ReferralBatch {
             // Only an Error escapes assess: nothing sensible can be written for the line.
             throw new IllegalStateException("assessing a line failed", e.getCause());
         }
+        progress.beforeOutput();
         out.print(r.json() + "\n");
         if (r.decided()) {
             tally.decided++;

@@ -53,4 +53,27 @@ class ProgressTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(new Progress(err, true, -1, () -> 0).render(12_345, 999)).isEqualTo("12345 lines read");
     }
+
+    @Test
+    void aBarOnTheScreenTheOutputIsWrittenToMakesWayForEachOutputLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        long[] now = {1};
+        Progress shared = new Progress(err, true, 4 * MIB, () -> now[0]).sharingScreenWithOutput(true);
+        shared.update(1, MIB);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("25%");
+        shared.beforeOutput();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("\r");
+        bytes.reset();
+        Progress apart = new Progress(err, true, 4 * MIB, () -> now[0]);
+        apart.update(1, MIB);
+        apart.beforeOutput();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotEndWith("\r");
+    }
+
+    @Test
+    void standardErrorRedirectedByTheTestRunnerIsNotATerminal() {
+        // Surefire gives the test JVM pipes, not a terminal: no bar would be drawn here.
+        assertThat(Progress.isTerminal(2)).isFalse();
+    }
 }
