@@ -29,10 +29,12 @@ import picocli.CommandLine.Spec;
  * so; {@code --rules-version} names any version, working ones included, and a decision from a working
  * version says it is not for clinical use.
  *
- * <p>Exit codes ({@link #DECIDED}, {@link #REJECTED}, {@link #USAGE}, {@link #FAILURE}): 0 every record
- * decided; 1 some record rejected (the output is still complete: every record is decided or names its
- * problems); 2 usage error (bad option, unknown version, no version in force on the date, unreadable
- * service profile, missing file); 3 internal failure (stack trace on standard error).
+ * <p>Exit codes: 0 every record decided; 1 some record rejected (the output is still complete: every
+ * record is decided or names its problems); 2 usage error (bad option, unknown version, no version in
+ * force on the date, unreadable service profile, missing file); 3 internal failure (stack trace on
+ * standard error).
+ *
+ * <p>One run per process: {@link #main} is the entry point; the instance holds that run's streams.
  */
 @Command(name = "msk-rules", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         usageHelpWidth = 100, synopsisSubcommandLabel = "COMMAND",
@@ -49,13 +51,13 @@ import picocli.CommandLine.Spec;
                 MskRulesCli.EXIT_CODES})
 public final class MskRulesCli implements Callable<Integer> {
     /** Every record decided (for a waiting list, every entry reviewed; for validate, every record valid). */
-    public static final int DECIDED = 0;
+    static final int DECIDED = 0;
     /** Some record rejected; the output is still complete. */
-    public static final int REJECTED = 1;
+    static final int REJECTED = 1;
     /** Usage error: bad option, unknown version, no version in force, unreadable profile, missing file. */
-    public static final int USAGE = 2;
+    static final int USAGE = 2;
     /** Internal failure: a defect or a broken rule set; the stack trace is on standard error. */
-    public static final int FAILURE = 3;
+    static final int FAILURE = 3;
 
     /** The exit codes, for every command's help. */
     static final String EXIT_CODES = "%nExit codes:%n"

@@ -19,7 +19,8 @@ final class Cli {
     record Result(int exit, String out, String err) {
         /** Standard output's lines (JSON Lines output ends every line with LF). */
         List<String> lines() {
-            return out.isEmpty() ? List.of() : List.of(out.split("\n", -1)).subList(0, out.split("\n", -1).length - 1);
+            // Every line ends with LF, so the text after the last one is empty and not a line.
+            return out.isEmpty() ? List.of() : List.of(out.substring(0, out.length() - 1).split("\n", -1));
         }
     }
 
