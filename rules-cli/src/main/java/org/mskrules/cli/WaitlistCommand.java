@@ -1,21 +1,23 @@
 package org.mskrules.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.Json;
-import org.mskrules.core.NoVersionInForceException;
-import org.mskrules.core.RulesException;
-import org.mskrules.core.UnknownRuleSetVersionException;
 import org.mskrules.msk.PriorityCategory;
 import org.mskrules.msk.ServiceProfile;
 import org.mskrules.msk.waitinglist.BandCount;
+import org.mskrules.msk.waitinglist.EntryFormat;
+import org.mskrules.msk.waitinglist.EntryOutcome;
 import org.mskrules.msk.waitinglist.EntryReview;
 import org.mskrules.msk.waitinglist.Milestone;
 import org.mskrules.msk.waitinglist.MilestoneCheck;
@@ -28,65 +30,168 @@ import org.mskrules.msk.waitinglist.ValidationDecision;
 import org.mskrules.msk.waitinglist.ValidationReason;
 import org.mskrules.msk.waitinglist.WaitingListReview;
 import org.mskrules.msk.waitinglist.WaitingListRules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code waitlist FILE}: reviews a waiting-list file and prints the review. */
-final class WaitlistCommand {
+/**
+ * {@code waitlist FILE|-}: reviews a waiting list (CSV or JSON Lines) and prints the review as text,
+ * as JSON ({@code --json}), or one line per entry line ({@code --jsonl}, from
+ * {@link WaitingListRules#review(InputStream, EntryFormat, LocalDate, java.util.function.Consumer)}).
+ */
+@Command(name = "waitlist", usageHelpWidth = 100,
+        description = {"Reviews a waiting list on a date: waits by SitRep band and category, the recovery-plan decision, "
+                + "the milestones in force, who is due for validation and validation outcomes, and every rejected line.",
+                "--jsonl prints one line per entry line, in line order: {\"line\":N,\"decision\":{...}} or "
+                        + "{\"line\":N,\"error\":{\"entryId\":...,\"violations\":[...]}}. A summary goes to "
+                        + "standard error (read N, decided D, rejected R; blank lines skipped)."},
+        footer = MskRulesCli.EXIT_CODES)
+final class WaitlistCommand implements Callable<Integer> {
+    static final String SYNOPSIS = "waitlist FILE|- [--format csv|jsonl] [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] "
+            + "[--profile FILE.json] [--json | --jsonl | --show N]";
     static final int DEFAULT_SHOW = 20;
 
-    private WaitlistCommand() {
+    /** The input formats, as named on the command line. */
+    enum Format {
+        csv(EntryFormat.CSV), jsonl(EntryFormat.JSON_LINES);
+
+        final EntryFormat format;
+
+        Format(EntryFormat format) {
+            this.format = format;
+        }
     }
 
-    static int run(MskRulesCli.Options options, ServiceProfile profile, PrintStream out, PrintStream err) {
-        Path file = Path.of(options.file);
-        if (!Files.isRegularFile(file)) {
-            err.println("no such file [" + file + "]");
-            return MskRulesCli.USAGE;
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    MskRulesCli cli;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "FILE|-",
+            description = "The list: .csv, .jsonl or .ndjson, or - for standard input (with --format).")
+    String file;
+
+    @Option(names = "--format", paramLabel = "csv|jsonl",
+            description = "The input format; required for standard input. Default: from the file name.")
+    Format format;
+
+    @Option(names = "--json", description = "Print the whole review as JSON.")
+    boolean json;
+
+    @Option(names = "--jsonl", description = "Print one JSON line per entry line: its review or its problems.")
+    boolean jsonl;
+
+    @Option(names = "--show", paramLabel = "N", description = "Text report: list at most N entries per list, and the "
+            + "N longest waits (default: ${DEFAULT-VALUE}, at most 10000).", defaultValue = "" + DEFAULT_SHOW)
+    int show;
+
+    @Override
+    public Integer call() throws IOException {
+        if (json && jsonl) {
+            throw Usage.error(spec, "--json and --jsonl are two different outputs: choose one");
         }
-        try {
-            // --show sizes the printed lists; the JSON form keeps the library's default.
-            WaitingListRules.Builder builder = WaitingListRules.builder().serviceProfile(profile)
-                    .longestWaits(options.json ? WaitingListRules.DEFAULT_LONGEST_WAITS : Math.min(options.show, 10_000));
-            if (options.version != null) {
-                builder.ruleSetVersion(options.version);
+        if (show < 0 || show > 10_000) {
+            throw Usage.error(spec, "--show must be from 0 to 10000 but was [" + show + "]");
+        }
+        boolean stdin = file.equals("-");
+        Path path = stdin ? null : Path.of(file);
+        if (path != null && !Files.isRegularFile(path)) {
+            throw Usage.refused(spec, "no such file [" + file + "]");
+        }
+        EntryFormat entryFormat = format(spec, format, path);
+        LocalDate asOf = shared.asOf();
+        ServiceProfile profile = shared.profile();
+        WaitingListRules rules = shared.build(() -> {
+            // --show sizes the printed lists; the JSON forms keep the library's default.
+            WaitingListRules.Builder builder = WaitingListRules.builder().registry(shared.registry())
+                    .serviceProfile(profile)
+                    .longestWaits(json || jsonl ? WaitingListRules.DEFAULT_LONGEST_WAITS : show);
+            return (shared.rulesVersion != null ? builder.ruleSetVersion(shared.rulesVersion) : builder.inForceOn(asOf))
+                    .build();
+        });
+        PrintStream out = cli.out;
+        PrintStream err = cli.err;
+        String source = path == null ? "standard input" : "[" + path + "]";
+        WaitingListReview review;
+        long[] outcomes = new long[3];
+        try (InputStream in = path == null ? new AssessCommand.NonClosing(cli.in) : Files.newInputStream(path)) {
+            if (jsonl) {
+                AssessCommand.warnIfWorking(shared.manifest(WaitingListRules.RULE_SET_ID, rules.ruleSetVersion()), err);
+                review = rules.review(in, entryFormat, asOf, o -> {
+                    outcomes[0]++;
+                    outcomes[o.wasReviewed() ? 1 : 2]++;
+                    out.print(line(o) + "\n");
+                });
             } else {
-                builder.inForceOn(options.asOf);
+                review = rules.review(in, entryFormat, asOf);
             }
-            WaitingListReview review = builder.build().review(file, options.asOf);
-            if (options.json) {
-                out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(review));
-            } else {
-                print(options.file, review, options.versionChoice(), options.show, out);
-            }
-            ReviewSummary s = review.summary();
-            err.println(s.entriesIn() + " entries in: " + s.reviewed() + " reviewed, " + s.rejected() + " rejected");
-            if (s.entriesIn() == 0) {
-                // An empty extract is far more often a failed export than an empty list.
-                err.println("waiting list [" + file + "] has no entries: nothing was reviewed");
-                return MskRulesCli.REJECTED;
-            }
-            return s.complete() ? MskRulesCli.DECIDED : MskRulesCli.REJECTED;
         } catch (InvalidInputException e) {
-            err.println("waiting list [" + file + "] cannot be read:");
+            err.println("waiting list " + source + " cannot be read:");
             e.violations().forEach(v -> err.println("  " + v));
             return MskRulesCli.REJECTED;
-        } catch (UnknownRuleSetVersionException e) {
-            err.println(e.getMessage());
-            return MskRulesCli.USAGE;
-        } catch (NoVersionInForceException e) {
-            return MskRulesCli.noVersionInForce(e, err);
-        } catch (RulesException e) {
-            err.println(e.getMessage());
-            return MskRulesCli.FAILURE;
-        } catch (UncheckedIOException | JsonProcessingException e) {
-            err.println("cannot read or write the review: " + e.getMessage());
+        }
+        if (json) {
+            AssessCommand.warnIfWorking(shared.manifest(WaitingListRules.RULE_SET_ID, rules.ruleSetVersion()), err);
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(review));
+        } else if (!jsonl) {
+            print(path == null ? "-" : file, review, shared.versionChoice(), show, out);
+        }
+        out.flush();
+        ReviewSummary s = review.summary();
+        err.println("read " + s.entriesIn() + ", decided " + s.reviewed() + ", rejected " + s.rejected() + "; "
+                + s.blankLines() + " blank line" + (s.blankLines() == 1 ? "" : "s") + " skipped");
+        if (jsonl && (outcomes[0] != s.entriesIn() || outcomes[1] != s.reviewed() || outcomes[2] != s.rejected())) {
+            err.println("internal failure: " + outcomes[0] + " lines written for " + s.entriesIn() + " entries");
             return MskRulesCli.FAILURE;
         }
+        if (s.entriesIn() == 0) {
+            // An empty extract is far more often a failed export than an empty list.
+            err.println("waiting list " + source + " has no entries: nothing was reviewed");
+            return MskRulesCli.REJECTED;
+        }
+        return s.complete() ? MskRulesCli.DECIDED : MskRulesCli.REJECTED;
+    }
+
+    /** The format named, else the file's by its name; standard input must be told. */
+    static EntryFormat format(CommandSpec spec, Format named, Path path) {
+        if (named != null) {
+            return named.format;
+        }
+        if (path == null) {
+            throw Usage.error(spec, "standard input needs --format csv or --format jsonl");
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return EntryFormat.CSV;
+        }
+        if (AssessCommand.isJsonLines(name)) {
+            return EntryFormat.JSON_LINES;
+        }
+        throw Usage.error(spec, "cannot tell the format of [" + path + "]: name it .csv, .jsonl or .ndjson, or give "
+                + "--format csv or --format jsonl");
+    }
+
+    /** One entry line's output line. */
+    static String line(EntryOutcome o) {
+        return o.wasReviewed() ? OutputLines.decided(o.line(), o.review())
+                : OutputLines.rejected(o.line(), o.rejected().entryId(), o.rejected().violations());
     }
 
     static void print(String file, WaitingListReview r, String versionChoice, int show, PrintStream out) {
         out.println("Waiting list: " + file + ", as of " + r.asOf());
         out.println("Rule set:     " + r.trace().ruleSetId() + " " + r.trace().version() + ", " + versionChoice + " ("
-                + r.trace().contentHash() + ")" + MskRulesCli.workingWarning(r.trace()) + "; service profile: "
+                + r.trace().contentHash() + ")" + AssessCommand.workingWarning(r.trace()) + "; service profile: "
                 + r.policy().serviceProfile());
         ReviewSummary s = r.summary();
         out.println("Entries:      " + s.entriesIn() + " in = " + s.reviewed() + " reviewed (" + s.waiting() + " waiting, "

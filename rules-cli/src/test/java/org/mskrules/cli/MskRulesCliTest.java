@@ -87,16 +87,40 @@ class MskRulesCliTest {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\n\"ageYears\": 40,\n\"referralDate\": \n");
         assertThat(run("assess", file.toString(), "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.REJECTED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("rejected").contains("line");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("referral [" + file + "] rejected:");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aReferralFileThatIsNotUtf8OrHasAByteOrderMarkIsReadAsItShouldBe(@TempDir Path dir) throws IOException {
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, "{\"referralId\": \"Bj\u00f6rk\", \"ageYears\": 40}".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(run("assess", latin1.toString(), "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/ INVALID_ENCODING");
+        Path bom = dir.resolve("bom.json");
+        Files.writeString(bom, "\uFEFF" + Files.readString(Path.of(EXAMPLE)), StandardCharsets.UTF_8);
+        assertThat(run("assess", bom.toString(), "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.DECIDED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Escalation:  EMERGENCY");
     }
 
     @Test
     void usageErrorsExitWithTheUsageCode() {
         assertThat(run()).isEqualTo(MskRulesCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: msk-rules");
         assertThat(run("assess")).isEqualTo(MskRulesCli.USAGE);
         assertThat(run("assess", EXAMPLE, "--as-of", "23/11/2026")).isEqualTo(MskRulesCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[23/11/2026] is not a date in the form YYYY-MM-DD")
+                .contains("usage: assess FILE|-");
         assertThat(run("frobnicate")).isEqualTo(MskRulesCli.USAGE);
+        assertThat(run("assess", EXAMPLE, "--frobnicate")).isEqualTo(MskRulesCli.USAGE);
+        err.reset();
         assertThat(run("assess", "no-such-file.json", "--as-of", "2026-11-23")).isEqualTo(MskRulesCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file [no-such-file.json]");
+        assertThat(run("assess", EXAMPLE, "--as-of", "2026-11-23", "--profile", "no-such-profile.json"))
+                .isEqualTo(MskRulesCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("service profile [no-such-profile.json] rejected:")
+                .contains("UNREADABLE");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
@@ -124,7 +148,7 @@ class MskRulesCliTest {
                 .contains("line 9 [MSK-0008]:")
                 .contains("/entryId DUPLICATE_ENTRY_ID: entry id [MSK-0008] is also on line 9; every line of a duplicated id is rejected")
                 .contains("/category UNKNOWN_CATEGORY");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("28 entries in: 23 reviewed, 5 rejected");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("read 28, decided 23, rejected 5; 1 blank line skipped");
     }
 
     @Test
@@ -137,11 +161,18 @@ class MskRulesCliTest {
     }
 
     @Test
-    void aWaitingListFileOfAnUnknownFormatOrWithABadHeaderIsRejectedWithTheReason(@TempDir Path dir) throws IOException {
+    void aWaitingListFileOfAnUnknownFormatIsAUsageErrorAndOneWithABadHeaderIsRejected(@TempDir Path dir)
+            throws IOException {
         Path txt = dir.resolve("list.txt");
         Files.writeString(txt, "x\n");
-        assertThat(run("waitlist", txt.toString(), "--as-of", "2023-11-20")).isEqualTo(MskRulesCli.REJECTED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("UNKNOWN_FORMAT");
+        // The name says nothing of the format: tell it with --format (never guessed from the content).
+        assertThat(run("waitlist", txt.toString(), "--as-of", "2023-11-20")).isEqualTo(MskRulesCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot tell the format of [" + txt + "]")
+                .contains("--format");
+        err.reset();
+        assertThat(run("waitlist", txt.toString(), "--format", "csv", "--as-of", "2023-11-20"))
+                .isEqualTo(MskRulesCli.REJECTED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/header/x UNKNOWN_COLUMN");
         err.reset();
         Path csv = dir.resolve("list.csv");
         Files.writeString(csv, "entryId,category,arrived\n");

@@ -29,6 +29,7 @@ import org.mskrules.msk.PriorityCategory;
 import org.mskrules.msk.waitinglist.Answer;
 import org.mskrules.msk.waitinglist.BandCount;
 import org.mskrules.msk.waitinglist.EntryFormat;
+import org.mskrules.msk.waitinglist.EntryOutcome;
 import org.mskrules.msk.waitinglist.EntryReview;
 import org.mskrules.msk.waitinglist.RejectedEntry;
 import org.mskrules.msk.waitinglist.ValidationRecord;
@@ -219,6 +220,55 @@ class WaitingListInputTest {
             assertThat(review.summary().entriesIn()).isEqualTo(3);
             assertThat(review.summary().reviewed()).isEqualTo(2);
         }
+    }
+
+    // ------------------------------------------------------------------ each line's outcome
+
+    @Test
+    void eachEntryLineHasOneOutcomeInLineOrderAndTheRejectedOnesAreTheReviewsRejectedList() {
+        byte[] input = concat(("\uFEFF" + HEADER + "\r\n" + CSV_BEFORE + "\r\n\r\n"
+                        + "DUP,PRIORITY,2024-01-02,,2024-01-05,YES,,,\n" // reviewed, pending its outcome, until line 8
+                        + "BAD,PRIORITY,2024-02-30,,,,,,\n").getBytes(StandardCharsets.UTF_8),
+                "G2 Bj".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xF6}, ",PRIORITY,2024-01-01,,,,,,\n"
+                        .getBytes(StandardCharsets.UTF_8),
+                ("X".repeat(70_000) + "\n" + "DUP,NON_PRIORITY,2023-12-01,,,,,,\n" + CSV_AFTER + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        List<EntryOutcome> outcomes = new ArrayList<>();
+        WaitingListReview review = rules.review(new java.io.ByteArrayInputStream(input), EntryFormat.CSV, AS_OF,
+                outcomes::add);
+        assertThat(review.summary().entriesIn()).isEqualTo(7);
+        assertThat(review.summary().blankLines()).isEqualTo(1);
+        assertThat(outcomes).extracting(EntryOutcome::line).containsExactly(2L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(outcomes).extracting(EntryOutcome::wasReviewed).containsExactly(true, false, false, false, false,
+                false, true);
+        assertThat(outcomes.stream().filter(o -> !o.wasReviewed()).map(EntryOutcome::rejected).toList())
+                .isEqualTo(review.rejected());
+        assertThat(problems(outcomes.get(1).rejected())).containsExactly("/entryId DUPLICATE_ENTRY_ID");
+        assertThat(problems(outcomes.get(2).rejected())).containsExactly("/received UNPARSEABLE_DATE");
+        assertThat(problems(outcomes.get(3).rejected())).containsExactly(" INVALID_ENCODING");
+        assertThat(problems(outcomes.get(4).rejected())).containsExactly(" LINE_TOO_LONG");
+        assertThat(outcomes.get(0).review().entryId()).isEqualTo("OK-2");
+        assertThat(outcomes.get(6).review().entryId()).isEqualTo("OK-4");
+    }
+
+    @Test
+    void aDuplicatedIdWhoseFirstLineWasReviewedIsTakenBackWhenNoLongestWaitsAreKept() {
+        // longestWaits(0) with a retraction once failed sorting an immutable empty list.
+        WaitingListRules none = WaitingListRules.builder().longestWaits(0).build();
+        WaitingListReview review = none.review(new StringReader(HEADER + "\n" + CSV_BEFORE + "\n" + CSV_BEFORE + "\n"
+                + CSV_AFTER + "\n"), EntryFormat.CSV, AS_OF);
+        assertThat(review.longestWaits()).isEmpty();
+        assertThat(review.rejected()).extracting(RejectedEntry::line).containsExactly(2L, 3L);
+        assertThat(review.summary().reviewed()).isEqualTo(1);
+    }
+
+    @Test
+    void aCsvHeaderThatCannotBeReadGivesNoOutcome() {
+        List<EntryOutcome> outcomes = new ArrayList<>();
+        assertThatThrownBy(() -> rules.review(new java.io.ByteArrayInputStream(
+                "entryId,category\nA,PRIORITY\n".getBytes(StandardCharsets.UTF_8)), EntryFormat.CSV, AS_OF, outcomes::add))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(outcomes).isEmpty();
     }
 
     // ------------------------------------------------------------------ duplicate ids

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,7 @@ import org.mskrules.msk.PriorityCategory;
 import org.mskrules.msk.waitinglist.Answer;
 import org.mskrules.msk.waitinglist.BandCount;
 import org.mskrules.msk.waitinglist.EntryFormat;
+import org.mskrules.msk.waitinglist.EntryOutcome;
 import org.mskrules.msk.waitinglist.EntryReview;
 import org.mskrules.msk.waitinglist.EntryStatus;
 import org.mskrules.msk.waitinglist.MilestoneCheck;
@@ -422,6 +425,51 @@ class WaitingListProperties {
                     memory.longestWaits().stream().map(r -> r.line() + 1).toList());
             assertThat(fromJson.longestWaits()).extracting(EntryReview::line).containsExactlyElementsOf(
                     memory.longestWaits().stream().map(EntryReview::line).toList());
+        });
+    }
+
+    // ------------------------------------------------------------------------------------ (h)
+
+    @Test
+    void eachLinesOutcomeAccountsForEveryEntryAndAgreesWithTheReview() {
+        Gen<Sample> withProblems = SyntheticWaitingLists.listsWithProblems(true);
+        Gen<Sample> mixed = SyntheticWaitingLists.mixedLists();
+        Gen<Formats> formats = in -> new Formats(SyntheticWaitingLists.Draw.of(in).percent(50)
+                ? withProblems.generate(in) : mixed.generate(in), SyntheticWaitingLists.CSV_COLUMNS,
+                SyntheticWaitingLists.Draw.of(in).percent(50));
+        qt().withExamples(EXAMPLES).withShrinkCycles(SHRINK_CYCLES).withFixedSeed(SEED).forAll(formats).checkAssert(f -> {
+            Sample s = f.sample();
+            boolean csv = f.omitNotRecorded();
+            String text = csv ? SyntheticWaitingLists.toCsv(s.entries()) : SyntheticWaitingLists.toJsonLines(s.entries());
+            EntryFormat format = csv ? EntryFormat.CSV : EntryFormat.JSON_LINES;
+            int offset = csv ? 1 : 0;
+            List<EntryOutcome> outcomes = new ArrayList<>();
+            WaitingListReview review = rules.review(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    format, s.asOf(), outcomes::add);
+
+            // One outcome per entry, in line order, and the same review as without outcomes.
+            assertThat(outcomes).hasSize(s.entries().size());
+            assertThat((long) outcomes.size()).isEqualTo(review.summary().entriesIn());
+            assertThat(outcomes).extracting(EntryOutcome::line).containsExactlyElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, s.entries().size()).map(l -> l + offset).boxed().toList());
+            assertThat(View.withLines(review, 0)).isEqualTo(View.withLines(
+                    rules.review(new StringReader(text), format, s.asOf()), 0));
+            // The rejected outcomes are exactly the review's rejected list; the rest are reviewed.
+            assertThat(outcomes.stream().filter(o -> !o.wasReviewed()).map(EntryOutcome::rejected).toList())
+                    .isEqualTo(review.rejected());
+            assertThat(outcomes.stream().filter(EntryOutcome::wasReviewed).count()).isEqualTo(review.summary().reviewed());
+            // Every entry the review keeps is the outcome of its line.
+            Map<Long, EntryReview> byLine = new HashMap<>();
+            outcomes.stream().filter(EntryOutcome::wasReviewed).forEach(o -> byLine.put(o.line(), o.review()));
+            for (List<EntryReview> kept : List.of(review.overThreshold(), review.longestWaits(),
+                    review.validationCohort(), review.validationOutcomes())) {
+                kept.forEach(r -> assertThat(byLine.get(r.line())).isEqualTo(r));
+            }
+            // A reviewed line is reviewed as the entry on its own would be (a few per list: each is an evaluation).
+            outcomes.stream().filter(EntryOutcome::wasReviewed).limit(3).forEach(o -> {
+                EntryReview alone = rules.reviewEntry(s.entries().get((int) (o.line() - offset - 1)), s.asOf());
+                assertThat(noLine(o.review())).isEqualTo(noLine(alone));
+            });
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.mskrules.core.InvalidInputException;
+import org.mskrules.core.LineSource;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.PriorityCategory;
 
@@ -36,16 +37,16 @@ abstract class EntryReader implements AutoCloseable {
             String line;
             while ((line = in.next()) != null) {
                 lineNumber++;
-                if (line == LineSource.TOO_LONG) {
+                if (LineSource.isTooLong(line)) {
                     if (expectsHeader()) {
                         throw new InvalidInputException(List.of(new Violation("/header", "LINE_TOO_LONG",
-                                "the header (line " + lineNumber + ") is longer than " + LineSource.MAX_LINE)));
+                                "the header (line " + lineNumber + ") is longer than " + in.maxLine())));
                     }
                     return new ParsedEntry(lineNumber, new WaitingListEntry(null, null, null, null, null),
                             List.of(new Violation("", "LINE_TOO_LONG", "line " + lineNumber + " is longer than "
-                                    + LineSource.MAX_LINE + " and was not read")), Set.of("/entryId", "/category", "/received"));
+                                    + in.maxLine() + " and was not read")), Set.of("/entryId", "/category", "/received"));
                 }
-                if (line == LineSource.MALFORMED) {
+                if (LineSource.isMalformed(line)) {
                     if (expectsHeader()) {
                         throw new InvalidInputException(List.of(new Violation("/header", "INVALID_ENCODING",
                                 "the header (line " + lineNumber + ") is not valid UTF-8")));
@@ -54,9 +55,7 @@ abstract class EntryReader implements AutoCloseable {
                             List.of(new Violation("", "INVALID_ENCODING", "line " + lineNumber
                                     + " is not valid UTF-8")), Set.of("/entryId", "/category", "/received"));
                 }
-                if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                    line = line.substring(1);
-                }
+                // LineSource has removed a byte order mark from the first line.
                 if (line.isBlank()) {
                     blankLines++;
                     continue;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mskrules.core.Json;
+import org.mskrules.core.LineSource;
 
 /**
  * Reads JSON Lines: one object per line with the fields of {@link WaitingListEntry}; the validation

@@ -58,6 +58,8 @@ final class ReviewRun {
     private final List<EntryReview> pendingReviews = new ArrayList<>();
     private final List<WaitingListEntry> pendingEntries = new ArrayList<>();
     private final List<Seen> pendingSeen = new ArrayList<>();
+    /** Every review recorded, in the order recorded, when the caller wants each line's outcome; else null. */
+    private List<EntryReview> everyReview;
 
     private long entriesIn;
     private long waiting;
@@ -199,6 +201,9 @@ final class ReviewRun {
             // Repeated while its validation outcome was pending: already rejected, never counted.
             return;
         }
+        if (everyReview != null) {
+            everyReview.add(r);
+        }
         int band = bandIndex.get(r.band());
         s.reviewed(r, band);
         if (!r.waiting()) {
@@ -250,6 +255,41 @@ final class ReviewRun {
         pendingSeen.clear();
     }
 
+    /**
+     * Keeps every entry's review, not only those of concern, for {@link #outcomes}: memory then grows
+     * with the whole list (one {@link EntryReview} per entry). Call before the first {@link #offer}.
+     */
+    void keepEveryReview() {
+        everyReview = new ArrayList<>();
+    }
+
+    /**
+     * What became of each entry, in line order; after {@link #finish}, and only if
+     * {@link #keepEveryReview} was called. A review recorded before a later line repeated its id is
+     * left out: that line is among the rejected.
+     *
+     * @throws IllegalStateException if the outcomes do not account for every entry
+     */
+    List<EntryOutcome> outcomes() {
+        if (everyReview == null) {
+            throw new IllegalStateException("every review was not kept");
+        }
+        List<EntryOutcome> all = new ArrayList<>(everyReview.size() + rejected.size());
+        for (EntryReview r : everyReview) {
+            if (!duplicated.contains(r.entryId())) {
+                all.add(EntryOutcome.reviewed(r));
+            }
+        }
+        for (RejectedEntry r : rejected) {
+            all.add(EntryOutcome.rejected(r));
+        }
+        all.sort(Comparator.comparingLong(EntryOutcome::line));
+        if (all.size() != entriesIn) {
+            throw new IllegalStateException("entries lost: " + entriesIn + " in, " + all.size() + " outcomes");
+        }
+        return all;
+    }
+
     /** Everything counted and kept, once every entry has been offered. */
     Result finish(long blankLines) {
         flush();
@@ -294,7 +334,7 @@ final class ReviewRun {
      */
     private List<EntryReview> longestAfterRetraction() {
         if (longestWaits == 0) {
-            return List.of();
+            return new ArrayList<>(); // sorted by the caller
         }
         Comparator<Map.Entry<String, Seen>> longestFirst = Comparator
                 .comparingLong((Map.Entry<String, Seen> e) -> e.getValue().days).reversed()

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.mskrules.core.Evaluation;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
+import org.mskrules.core.LineSource;
 import org.mskrules.core.InvalidRuleMetadataException;
 import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleInfo;
@@ -163,10 +165,44 @@ public final class WaitingListRules {
         return review(LineSource.utf8(Objects.requireNonNull(in, "in")), format, asOf);
     }
 
+    /**
+     * Reviews a list read as UTF-8 bytes from {@code in} in {@code format} as of {@code asOf}, as
+     * {@link #review(InputStream, EntryFormat, LocalDate)} does, and also gives {@code eachLine} what
+     * became of every entry: one {@link EntryOutcome} per entry line (not for blank lines or a CSV
+     * header), in line order, so that the outcomes account for every entry read
+     * ({@link ReviewSummary#entriesIn()}) and the rejected ones are exactly {@link WaitingListReview#rejected()}.
+     *
+     * <p>Every line of a duplicated id is rejected, whichever comes first, so no line's outcome is
+     * final until the whole input has been read: the outcomes are delivered after reading, once the
+     * review is complete, before this method returns. <strong>Memory:</strong> unlike the other
+     * review methods, which keep only the entries of concern, this one holds every entry's review
+     * until then, a few hundred bytes per entry (several hundred megabytes for a million entries).
+     * The caller closes the stream.
+     *
+     * @throws InvalidInputException if a CSV header is missing, wrong or not UTF-8 (no entry can be
+     *                               read; {@code eachLine} is not called)
+     */
+    public WaitingListReview review(InputStream in, EntryFormat format, LocalDate asOf,
+            Consumer<EntryOutcome> eachLine) {
+        Objects.requireNonNull(eachLine, "eachLine");
+        List<EntryOutcome> outcomes = new ArrayList<>();
+        WaitingListReview review = review(LineSource.utf8(Objects.requireNonNull(in, "in")), format, asOf, outcomes);
+        outcomes.forEach(eachLine);
+        return review;
+    }
+
     private WaitingListReview review(LineSource lines, EntryFormat format, LocalDate asOf) {
+        return review(lines, format, asOf, null);
+    }
+
+    /** Reviews the lines; fills {@code outcomes}, in line order, if it is not null. */
+    private WaitingListReview review(LineSource lines, EntryFormat format, LocalDate asOf, List<EntryOutcome> outcomes) {
         Objects.requireNonNull(format, "format");
         PolicyRun policy = policyEvaluation(Objects.requireNonNull(asOf, "asOf"));
-        ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, outcomes);
+        ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, this.outcomes);
+        if (outcomes != null) {
+            run.keepEveryReview();
+        }
         EntryReader entries = EntryReader.of(lines, format);
         ParsedEntry parsed;
         boolean any = false;
@@ -178,7 +214,11 @@ public final class WaitingListRules {
             throw new InvalidInputException(List.of(new Violation("/header", "REQUIRED",
                     "the CSV input is empty: it needs a header line naming its columns")));
         }
-        return conclude(policy, run.finish(entries.blankLines()), asOf);
+        WaitingListReview review = conclude(policy, run.finish(entries.blankLines()), asOf);
+        if (outcomes != null) {
+            outcomes.addAll(run.outcomes());
+        }
+        return review;
     }
 
     /**

@@ -1,0 +1,212 @@
+package org.mskrules.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mskrules.core.Json;
+
+/**
+ * The executable jar as a user runs it: {@code java -jar rules-cli/target/msk-rules.jar} in a process
+ * of its own, from the repository root, on the shipped examples, for every command, and through the
+ * launcher {@code bin/msk-rules}. Proves that the shaded jar finds the rule sets and Drools' parts
+ * (merged service files, the kjar's model) outside Maven's class path. Run by failsafe in
+ * {@code mvn verify}, after {@code package}.
+ */
+class ExecutableJarIT {
+    static Path root;
+    static Path jar;
+
+    record Run(int exit, String out, String err) {
+        List<String> lines() {
+            return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+        }
+    }
+
+    @BeforeAll
+    static void locate() {
+        jar = Path.of(System.getProperty("mskrules.jar", "target/msk-rules.jar")).toAbsolutePath();
+        root = Path.of("..").toAbsolutePath().normalize();
+        assertThat(jar).as("the executable jar; built by mvn package").isRegularFile();
+        assertThat(root.resolve("examples")).isDirectory();
+    }
+
+    static Run run(byte[] stdin, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("msk-rules-out", ".txt");
+        Path err = Files.createTempFile("msk-rules-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        p.getOutputStream().write(stdin);
+        p.getOutputStream().close();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("%s finished", command).isTrue();
+        Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    static Run jar(byte[] stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return run(stdin, command, Map.of());
+    }
+
+    static Run jar(String... args) throws IOException, InterruptedException {
+        return jar(new byte[0], args);
+    }
+
+    /** Nothing on standard error but what the command says: no log lines below WARN. */
+    static void quiet(Run r) {
+        assertThat(r.err()).doesNotContain(" INFO ").doesNotContain("[main] INFO").doesNotContain("DEBUG");
+    }
+
+    @Test
+    void theJarHoldsTheKjarsReleaseIdAloneAndMergedServiceFiles() throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            // The KIE container reads the first pom.properties as the kjar's release id.
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith("pom.properties")))
+                    .containsExactly("META-INF/maven/org.mskrules/rules-msk/pom.properties");
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".SF")
+                    || n.endsWith(".RSA") || n.endsWith(".DSA"))).isEmpty();
+            String suppliers = new String(zip.getInputStream(zip.getEntry(
+                    "META-INF/services/org.drools.wiring.api.ComponentsSupplier")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(suppliers).contains("DynamicComponentsSupplier").contains("StaticComponentsSupplier");
+            assertThat(zip.getEntry("META-INF/kmodule.xml")).isNotNull();
+            assertThat(zip.getEntry("META-INF/kie/org.mskrules/rules-msk/drools-model")).isNotNull();
+        }
+        try (java.util.jar.JarFile jarFile = new java.util.jar.JarFile(jar.toFile())) {
+            assertThat(jarFile.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("org.mskrules.cli.MskRulesCli");
+        }
+    }
+
+    @Test
+    void helpAndVersion() throws Exception {
+        Run help = jar("--help");
+        assertThat(help.exit()).isEqualTo(0);
+        assertThat(help.out()).contains("Usage: msk-rules").contains("Exit codes:").contains("msk-rules validate");
+        Run version = jar("--version");
+        assertThat(version.exit()).isEqualTo(0);
+        assertThat(version.out()).startsWith("msk-rules ")
+                .containsPattern("msk-referral +1\\.0\\.0 +RELEASED +effective 2026-11-02 +sha256:6b10ad93")
+                .containsPattern("msk-referral +1\\.1\\.0 +WORKING +not for clinical use +sha256:")
+                .containsPattern("msk-waiting-list +1\\.0\\.0 +RELEASED +effective 2023-04-01 +sha256:dbd227dd");
+        quiet(version);
+    }
+
+    @Test
+    void assessOneReferralAsTheReadmeRunsIt() throws Exception {
+        Run r = jar("assess", "examples/referral-ankle-fracture-rehabilitation.json", "--as-of", "2026-11-23",
+                "--profile", "examples/service-profile-east-lancashire.json");
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("Rule set:    msk-referral 1.0.0, in force on 2026-11-23")
+                .contains("Priority:    PRIORITY (derived PRIORITY); waiting-time threshold 14 days (rule PRI-CAT-001)")
+                .contains("Route:       COMMUNITY_MSK_THERAPY").contains("Seen within 5 days")
+                .contains("rule set msk-referral 1.0.0 (sha256:6b10ad93");
+        quiet(r);
+        Run emergency = jar("assess", "examples/referral-back-pain-saddle-numbness.json", "--as-of", "2026-11-23",
+                "--json");
+        assertThat(emergency.exit()).isEqualTo(0);
+        assertThat(Json.mapper().readTree(emergency.out()).get("escalation").asText()).isEqualTo("EMERGENCY");
+    }
+
+    @Test
+    void assessJsonLinesFromAFileAndFromStandardInput() throws Exception {
+        byte[] referrals = Files.readAllBytes(root.resolve("examples/referrals.jsonl"));
+        for (Run r : List.of(jar("assess", "examples/referrals.jsonl", "--as-of", "2026-11-23"),
+                jar(referrals, "assess", "-", "--as-of", "2026-11-23"))) {
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.lines()).hasSize(4);
+            for (int i = 0; i < 4; i++) {
+                JsonNode node = Json.mapper().readTree(r.lines().get(i));
+                assertThat(node.get("line").asInt()).isEqualTo(i + 1);
+                assertThat(node.has(i < 3 ? "decision" : "error")).isTrue();
+            }
+            assertThat(r.err()).contains("read 4, decided 3, rejected 1");
+            quiet(r);
+        }
+    }
+
+    @Test
+    void waitlistInEachFormatAndOutput() throws Exception {
+        Run text = jar("waitlist", "examples/waiting-list.csv", "--as-of", "2023-11-20");
+        assertThat(text.exit()).isEqualTo(1);
+        assertThat(text.out()).contains("Entries:      28 in = 23 reviewed (21 waiting, 2 seen) + 5 rejected")
+                .contains("Recovery plan: REQUIRED");
+        assertThat(text.err()).contains("read 28, decided 23, rejected 5; 1 blank line skipped");
+        Run lines = jar("waitlist", "examples/waiting-list.jsonl", "--as-of", "2023-11-20", "--jsonl");
+        assertThat(lines.exit()).isEqualTo(0);
+        assertThat(lines.lines()).hasSize(5).allMatch(l -> l.contains("\"decision\""));
+        Run stdin = jar(Files.readAllBytes(root.resolve("examples/waiting-list.csv")), "waitlist", "-", "--format", "csv",
+                "--as-of", "2023-11-20", "--json");
+        assertThat(stdin.exit()).isEqualTo(1);
+        assertThat(Json.mapper().readTree(stdin.out()).get("summary").get("entriesIn").asInt()).isEqualTo(28);
+        quiet(stdin);
+    }
+
+    @Test
+    void diffCatalogueAndValidate() throws Exception {
+        Run diff = jar("diff", "--from", "1.0.0", "--to", "1.1.0", "--size", "300");
+        assertThat(diff.exit()).isEqualTo(0);
+        assertThat(diff.out()).startsWith("# Impact of msk-referral 1.0.0");
+        assertThat(diff.err()).contains("300 cases: 300 compared");
+        Run catalogue = jar("catalogue", "--rules-version", "1.0.0");
+        assertThat(catalogue.exit()).isEqualTo(0);
+        assertThat(catalogue.out()).isEqualTo(Files.readString(root.resolve("docs/rules/msk-referral-1.0.0.md"))
+                .replace("\r\n", "\n"));
+        Run valid = jar("validate", "examples/referral-back-pain-saddle-numbness.json", "examples/waiting-list.jsonl",
+                "--kind", "referral", "--as-of", "2026-11-23");
+        assertThat(valid.exit()).isEqualTo(1);
+        Run ok = jar("validate", "examples/service-profile-east-lancashire.json", "--kind", "profile");
+        assertThat(ok.exit()).isEqualTo(0);
+        assertThat(ok.out()).contains("service-profile-east-lancashire.json: OK");
+        Run list = jar("validate", "examples/waiting-list.csv", "--as-of", "2023-11-20");
+        assertThat(list.exit()).isEqualTo(1);
+        assertThat(list.out()).contains("DUPLICATE_ENTRY_ID");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithoutAStackTrace() throws Exception {
+        for (Run r : List.of(jar("assess"), jar("frobnicate"), jar("assess", "examples/referrals.jsonl", "--as-of", "2026-11-01"),
+                jar("assess", "examples/no-such.json"), jar("waitlist", "examples/waiting-list.csv", "--rules-version", "9.0.0"))) {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).isNotBlank().doesNotContain("\tat ");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void theLauncherRunsTheJarAndSaysSoWhenItIsNotBuilt(@TempDir Path dir) throws Exception {
+        Path launcher = root.resolve("bin/msk-rules");
+        assertThat(Files.isExecutable(launcher)).as("bin/msk-rules is executable").isTrue();
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xmx256m");
+        Run version = run(new byte[0], List.of(launcher.toString(), "--version"), env);
+        assertThat(version.exit()).isEqualTo(0);
+        assertThat(version.out()).startsWith("msk-rules ");
+        Run assess = run(new byte[0], List.of("sh", "bin/msk-rules", "assess", "examples/referrals.jsonl", "--as-of",
+                "2026-11-23"), env);
+        assertThat(assess.exit()).isEqualTo(1);
+        assertThat(assess.lines()).hasSize(4);
+        // A copy of the script with no jar beside it and no build to find.
+        Path alone = dir.resolve("bin/msk-rules");
+        Files.createDirectories(alone.getParent());
+        Files.copy(launcher, alone);
+        Run missing = run(new byte[0], List.of("sh", alone.toString(), "--version"), env);
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("msk-rules.jar").contains("mvn -B -q -DskipTests package");
+    }
+}
