@@ -166,7 +166,7 @@ final class AssessCommand implements Callable<Integer> {
      */
     static String readReferral(Path path) throws IOException {
         if (Files.size(path) > MAX_FILE) {
-            throw new InvalidInputException(List.of(new Violation("", "TOO_LARGE",
+            throw new InvalidInputException(List.of(new Violation("", "DOCUMENT_TOO_LARGE",
                     "the file is larger than " + MAX_FILE + " bytes; one referral takes a few kilobytes")));
         }
         byte[] bytes = Files.readAllBytes(path);

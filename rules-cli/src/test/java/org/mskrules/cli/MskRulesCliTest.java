@@ -144,10 +144,10 @@ class MskRulesCliTest {
                 .contains("next     WL-MS-003 2023/24 Q3 (due 2023-12-31)")
                 .contains("MSK-0012: MAY BE REMOVED")
                 .contains("line 27 [MSK-0025]:")
-                .contains("/received UNPARSEABLE_DATE")
+                .contains("/received INVALID_DATE")
                 .contains("line 9 [MSK-0008]:")
                 .contains("/entryId DUPLICATE_ENTRY_ID: entry id [MSK-0008] is also on line 9; every line of a duplicated id is rejected")
-                .contains("/category UNKNOWN_CATEGORY");
+                .contains("/category UNKNOWN_CODE");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("read 28, decided 23, rejected 5; 1 blank line skipped");
     }
 

@@ -14,6 +14,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.resource.AllowSchemaLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,13 +48,16 @@ import java.util.TreeSet;
  * {@code EMPTY_DOCUMENT}, {@code DUPLICATE_FIELD}, {@code DOCUMENT_TOO_LARGE}, {@code NESTING_TOO_DEEP},
  * {@code STRING_TOO_LONG}, {@code NUMBER_TOO_LONG}, {@code REQUIRED}, {@code UNKNOWN_FIELD},
  * {@code WRONG_TYPE}, {@code UNKNOWN_CODE}, {@code OUT_OF_RANGE}, {@code INVALID_DATE},
- * {@code INVALID_FORMAT}, {@code INVALID_LENGTH}, {@code DUPLICATE_ITEM}, {@code SCHEMA_VIOLATION}.
+ * {@code INVALID_FORMAT}, {@code INVALID_LENGTH}, {@code DUPLICATE_ITEM}, {@code TOO_MANY_PROBLEMS},
+ * {@code SCHEMA_VIOLATION}.
  *
  * <p>Immutable and thread-safe; load each contract once and share it.
  */
 public final class JsonContract {
     /** The longest document accepted, in characters (1 MiB); a referral is a few kilobytes. */
     public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+    /** Problems listed for one document at most; a document with more is summarised after these. */
+    public static final int MAX_VIOLATIONS = 100;
     /** Enumerations longer than this are not spelled out in a message, which would drown the problem. */
     private static final int MAX_CODES_LISTED = 12;
 
@@ -67,7 +71,8 @@ public final class JsonContract {
 
     /**
      * Loads the schema at {@code resource} on {@code loader}'s class path. The schema may refer only to
-     * itself ({@code #/$defs/...}): nothing is ever fetched from the network.
+     * itself ({@code #/$defs/...}) and the class path: the validator is allowed no other loader, so
+     * nothing is ever fetched from the network.
      *
      * @throws RulesException if the resource is missing or is not a schema
      */
@@ -82,7 +87,10 @@ public final class JsonContract {
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
                     .build();
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node, config);
+            // Only the class path (this schema, the validator's copy of the meta-schema): never the network.
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+                    .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))))
+                    .getSchema(node, config);
             schema.initializeValidators();
             return new JsonContract(resource, schema);
         } catch (IOException e) {
@@ -154,27 +162,142 @@ public final class JsonContract {
         }
     }
 
-    /** Checks an already parsed document against the schema. */
+    /** Checks an already parsed document against the schema; {@code document} is not changed. */
     public Checked check(JsonNode document) {
         Objects.requireNonNull(document, "document");
-        List<Violation> violations = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        JsonNode doc = wholeNumbersAsIntegers(document);
+        List<Found> found = new ArrayList<>();
         Set<String> remove = new TreeSet<>();
-        for (ValidationMessage m : schema.validate(document)) {
-            Violation v = violation(m);
-            if (seen.add(v.path() + " " + v.code())) {
-                violations.add(v);
-            }
-            if (!v.code().equals("REQUIRED")) {
-                remove.add(v.path());
+        for (ValidationMessage m : schema.validate(doc)) {
+            found.add(new Found(m.getType(), violation(m)));
+            setAside(m, remove);
+        }
+        List<Violation> violations = onePerValue(found);
+        if (violations.isEmpty()) {
+            return new Checked(doc, doc, List.of());
+        }
+        // Setting a value aside can leave its object without a required member (a finding with no
+        // status): such objects are set aside too, until what is left meets the schema but for
+        // required members of the document itself, so that the model can read it and check the rest.
+        JsonNode valid = doc;
+        for (int round = 0; round < 2 * Json.MAX_NESTING_DEPTH && !remove.isEmpty(); round++) {
+            valid = without(valid, remove);
+            remove = new TreeSet<>();
+            for (ValidationMessage m : schema.validate(valid)) {
+                setAside(m, remove);
             }
         }
-        // A value of the wrong type has that one problem; its range or code says nothing more.
-        Set<String> wrongType = new HashSet<>();
-        violations.stream().filter(v -> v.code().equals("WRONG_TYPE")).forEach(v -> wrongType.add(v.path()));
-        violations.removeIf(v -> wrongType.contains(v.path()) && !v.code().equals("WRONG_TYPE"));
         violations.sort(Comparator.comparing(Violation::path).thenComparing(Violation::code));
-        return new Checked(document, violations.isEmpty() ? document : without(document, remove), violations);
+        if (violations.size() > MAX_VIOLATIONS) {
+            int more = violations.size() - MAX_VIOLATIONS;
+            violations = new ArrayList<>(violations.subList(0, MAX_VIOLATIONS));
+            violations.add(new Violation("", "TOO_MANY_PROBLEMS", more + " more problems are not listed"));
+        }
+        return new Checked(doc, valid, violations);
+    }
+
+    /**
+     * What to set aside for one schema message: the offending value, or for a missing member the
+     * object that lacks it (unless that is the document itself, which the model reads with the
+     * member absent).
+     */
+    private static void setAside(ValidationMessage m, Set<String> remove) {
+        String at = m.getInstanceLocation().toString();
+        if (!m.getType().equals("required") || !at.isEmpty()) {
+            remove.add(m.getType().equals("additionalProperties") || m.getType().equals("propertyNames")
+                    ? child(at, m.getProperty()) : at);
+        }
+    }
+
+    /** One schema message, with the keyword that raised it. */
+    private record Found(String keyword, Violation violation) {
+    }
+
+    /**
+     * A value has one problem, the most basic: a wrong type says all there is to say about it, a code
+     * that is not known says more than its length. Problems with the members of an object (missing,
+     * unknown, a key that is not a code) are each kept.
+     */
+    private static List<Violation> onePerValue(List<Found> found) {
+        java.util.Map<String, Violation> byValue = new java.util.LinkedHashMap<>();
+        List<Violation> members = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Found f : found) {
+            Violation v = f.violation();
+            if (!seen.add(v.path() + " " + v.code() + " " + f.keyword())) {
+                continue;
+            }
+            if (MEMBER_KEYWORDS.contains(f.keyword())) {
+                members.add(v);
+            } else {
+                byValue.merge(v.path(), v, (a, b) -> rank(b.code()) < rank(a.code()) ? b : a);
+            }
+        }
+        List<Violation> all = new ArrayList<>(members);
+        all.addAll(byValue.values());
+        return all;
+    }
+
+    private static final Set<String> MEMBER_KEYWORDS = Set.of("required", "additionalProperties",
+            "unevaluatedProperties", "propertyNames");
+    private static final List<String> VALUE_CODES = List.of("WRONG_TYPE", "UNKNOWN_CODE", "INVALID_DATE", "OUT_OF_RANGE",
+            "INVALID_LENGTH", "INVALID_FORMAT", "DUPLICATE_ITEM", "SCHEMA_VIOLATION");
+
+    private static int rank(String code) {
+        int i = VALUE_CODES.indexOf(code);
+        return i < 0 ? VALUE_CODES.size() : i;
+    }
+
+    /**
+     * JSON Schema counts {@code 24.0} as the integer 24, but a strict mapper would not, so a number with
+     * nothing after the point becomes the integer it is before anything is checked.
+     */
+    private static JsonNode wholeNumbersAsIntegers(JsonNode node) {
+        if (!hasWholeDecimal(node)) {
+            return node;
+        }
+        return integers(node.deepCopy());
+    }
+
+    private static boolean hasWholeDecimal(JsonNode node) {
+        if (node.isFloatingPointNumber()) {
+            return whole(node);
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (hasWholeDecimal(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean whole(JsonNode n) {
+        if (n.isBigDecimal()) {
+            java.math.BigDecimal d = n.decimalValue();
+            return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+        }
+        double d = n.doubleValue();
+        return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15;
+    }
+
+    private static JsonNode integers(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                o.set(name, integers(o.get(name)));
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, integers(a.get(i)));
+            }
+        } else if (node.isFloatingPointNumber() && whole(node)) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(
+                    node.isBigDecimal() ? node.decimalValue().toBigInteger() : java.math.BigInteger.valueOf((long) node.doubleValue()));
+        }
+        return node;
     }
 
     /**
@@ -235,12 +358,15 @@ public final class JsonContract {
         String m = e.getOriginalMessage();
         String at = pointer(e);
         if (m != null && m.startsWith("Duplicate field")) {
-            // The duplicate is named by the parser: ''x''; the pointer is to the object holding it.
-            return new Violation(at, "DUPLICATE_FIELD", m + ": a field may appear once, or which value counts is a guess");
+            // The pointer is to the repeated field itself; its name is in the pointer, so not repeated.
+            return new Violation(at, "DUPLICATE_FIELD", "the field appears more than once: which value counts would be a guess");
         }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return new Violation(at, "MALFORMED_JSON", "not valid JSON" + where + ": " + firstLine(m));
+        String why = firstLine(m);
+        // The parser quotes the offending token; a message must not carry a record's content.
+        return new Violation(at, "MALFORMED_JSON", "not valid JSON" + where + ": "
+                + (why.length() > 120 ? why.substring(0, 120) + "..." : why));
     }
 
     /** Where the parser was when it stopped, as a JSON Pointer. */
@@ -273,12 +399,12 @@ public final class JsonContract {
         JsonNode rule = m.getSchemaNode();
         return switch (keyword) {
             case "required" -> new Violation(child(at, m.getProperty()), "REQUIRED",
-                    "[" + m.getProperty() + "] is required");
+                    "[" + Violation.shown(m.getProperty()) + "] is required");
             case "additionalProperties", "unevaluatedProperties" -> new Violation(child(at, m.getProperty()),
-                    "UNKNOWN_FIELD", "unknown field [" + m.getProperty() + "]: the contract does not define it"
+                    "UNKNOWN_FIELD", "unknown field [" + Violation.shown(m.getProperty()) + "]: the contract does not define it"
                             + " (names are case-sensitive)");
             case "propertyNames" -> new Violation(child(at, m.getProperty()), "UNKNOWN_CODE",
-                    "[" + m.getProperty() + "] is not a known code");
+                    "[" + Violation.shown(m.getProperty()) + "] is not a known code");
             case "type" -> new Violation(at, "WRONG_TYPE", (value == null || value.isNull()
                     ? "null is not accepted: leave the field out if it is not recorded"
                     : "must be " + expected(rule) + " but was " + kind(value)));
@@ -353,16 +479,7 @@ public final class JsonContract {
         if (value == null) {
             return "";
         }
-        String s = value.isTextual() ? value.asText() : value.toString();
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(40).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                b.append(String.format("\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return s.codePointCount(0, s.length()) > 40 ? b + "..." : b.toString();
+        return Violation.shown(value.isTextual() ? value.asText() : value.toString());
     }
 
     private static String child(String at, String property) {

@@ -25,6 +25,29 @@ public record Violation(String path, String code, String message) {
         return parent + "/" + name.replace("~", "~0").replace("/", "~1");
     }
 
+    /** The longest value, in characters, that {@link #shown} repeats in a message. */
+    public static final int SHOWN_LENGTH = 40;
+
+    /**
+     * {@code value} as a message may show it: at most {@link #SHOWN_LENGTH} characters, control
+     * characters escaped, so that a message never carries a whole record or breaks a log line.
+     */
+    public static String shown(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder();
+        value.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return value.codePointCount(0, value.length()) > SHOWN_LENGTH ? b + "..." : b.toString();
+    }
+
     @Override
     public String toString() {
         return (path.isEmpty() ? "/" : path) + " " + code + ": " + message;

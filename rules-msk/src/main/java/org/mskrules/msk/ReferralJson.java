@@ -76,12 +76,14 @@ public final class ReferralJson {
                     "cannot be read as a referral: " + (e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage())));
             return null;
         }
-        for (Violation v : ReferralValidator.validate(referral, asOf)) {
+        for (Violation v : ReferralValidator.validate(referral, asOf, checked::covers)) {
             if (!checked.covers(v.path())) {
                 problems.add(v);
             }
         }
-        problems.sort(Comparator.comparing(Violation::path).thenComparing(Violation::code));
+        // Sorted by path, with the note of problems not listed last.
+        problems.sort(Comparator.comparing((Violation v) -> v.code().equals("TOO_MANY_PROBLEMS"))
+                .thenComparing(Violation::path).thenComparing(Violation::code));
         return problems.isEmpty() ? referral : null;
     }
 

@@ -18,12 +18,22 @@ final class ReferralValidator {
     }
 
     static List<Violation> validate(Referral r, LocalDate asOf) {
+        return validate(r, asOf, path -> false);
+    }
+
+    /**
+     * As {@link #validate(Referral, LocalDate)}, for a referral read from a document: a check that reads
+     * a value the document had but that could not be read ({@code unreadable}) is not made, because
+     * the value's own problem is already reported and the check would report its absence instead.
+     */
+    static List<Violation> validate(Referral r, LocalDate asOf, java.util.function.Predicate<String> unreadable) {
         List<Violation> v = new ArrayList<>();
         if (r == null) {
             v.add(new Violation("", "REQUIRED", "a referral is required"));
             return v;
         }
-        if (r.referralId() != null && (r.referralId().isBlank() || r.referralId().length() > MAX_REFERRAL_ID_LENGTH)) {
+        if (r.referralId() != null && (blank(r.referralId())
+                || r.referralId().codePointCount(0, r.referralId().length()) > MAX_REFERRAL_ID_LENGTH)) {
             v.add(new Violation("/referralId", "INVALID",
                     "referralId must be 1 to " + MAX_REFERRAL_ID_LENGTH + " non-blank characters"));
         }
@@ -42,6 +52,10 @@ final class ReferralValidator {
         if (r.symptomOnset() != null && r.referralDate() != null && r.symptomOnset().isAfter(r.referralDate())) {
             v.add(new Violation("/symptomOnset", "AFTER_REFERRAL_DATE",
                     "symptomOnset [" + r.symptomOnset() + "] is after the referral date [" + r.referralDate() + "]"));
+        } else if (r.symptomOnset() != null && r.referralDate() == null && r.symptomOnset().isAfter(asOf)) {
+            // Without a usable referral date, a date in the future is still wrong.
+            v.add(new Violation("/symptomOnset", "AFTER_AS_OF",
+                    "symptomOnset [" + r.symptomOnset() + "] is after the evaluation date [" + asOf + "]"));
         }
         for (Map.Entry<Finding, Observation> e : r.findings().entrySet()) {
             String path = "/findings/" + e.getKey().name();
@@ -57,20 +71,34 @@ final class ReferralValidator {
             if (o.onset() != null && r.referralDate() != null && o.onset().isAfter(r.referralDate())) {
                 v.add(new Violation(path + "/onset", "AFTER_REFERRAL_DATE",
                         "onset [" + o.onset() + "] is after the referral date [" + r.referralDate() + "]"));
+            } else if (o.onset() != null && r.referralDate() == null && o.onset().isAfter(asOf)) {
+                v.add(new Violation(path + "/onset", "AFTER_AS_OF",
+                        "onset [" + o.onset() + "] is after the evaluation date [" + asOf + "]"));
             }
         }
         if (r.painScore() != null && (r.painScore() < 0 || r.painScore() > MAX_PAIN_SCORE)) {
             v.add(new Violation("/painScore", "OUT_OF_RANGE",
                     "painScore must be in [0, " + MAX_PAIN_SCORE + "] but was [" + r.painScore() + "]"));
         }
-        if (r.riskStratification() != null) {
+        if (r.riskStratification() != null && !unreadable.test("/riskStratification/category")
+                && !unreadable.test("/riskStratification/totalScore") && !unreadable.test("/riskStratification/distressScore")) {
             validateRisk(r.riskStratification(), v);
+        }
+        if (r.riskStratification() != null && !unreadable.test("/regions")) {
             if (r.riskStratification().tool() == RiskTool.STARTBACK && !r.isBackPain()) {
                 v.add(new Violation("/riskStratification/tool", "INVALID",
                         "STarT Back is validated for back pain, but the referral names no thoracic or lumbar region"));
             }
         }
         return v;
+    }
+
+    /**
+     * Blank as the published schema's {@code \S} sees it (space, tab, line ends, form feed), so that
+     * the library and the schema agree on every reference.
+     */
+    static boolean blank(String s) {
+        return s.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r');
     }
 
     /** The shape of a risk result; deriving the category from scores is the rules' job. */

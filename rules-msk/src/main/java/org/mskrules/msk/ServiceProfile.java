@@ -115,8 +115,10 @@ public record ServiceProfile(
             try {
                 form = Json.mapper().treeToValue(checked.valid(), JsonForm.class);
             } catch (JsonProcessingException e) {
-                // What is left meets the schema, so this is the schema and the form disagreeing.
-                throw new IllegalStateException("service profile schema and form disagree", e);
+                // What is left meets the schema, so this would be the schema and the form disagreeing:
+                // still the caller's problem to see, never an exception of the wrong kind.
+                all.add(new Violation("", "SCHEMA_VIOLATION", "cannot be read as a service profile: " + e.getOriginalMessage()));
+                throw new InvalidConfigurationException(all);
             }
             ServiceProfile base = NATIONAL;
             String name = form.name() != null ? form.name() : base.name;
@@ -172,7 +174,7 @@ public record ServiceProfile(
         } else if (NATIONAL_NAME.equals(name) && !national) {
             // Otherwise every decision would report a local profile as the national one.
             v.add(new Violation("/name", "REQUIRED", "a profile that differs from the national defaults must name its service"));
-        } else if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+        } else if (ReferralValidator.blank(name) || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             v.add(new Violation("/name", "INVALID", "name must be 1 to " + MAX_NAME_LENGTH + " non-blank characters"));
         }
         if (triage != null && (triage < 1 || triage > MAX_TRIAGE_HOURS)) {

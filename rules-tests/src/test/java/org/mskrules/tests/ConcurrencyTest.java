@@ -39,7 +39,8 @@ class ConcurrencyTest {
 
     @Test
     void manyThreadsSharingOneInstanceDecideExactlyAsOneThreadDoes() throws Exception {
-        MskRules rules = MskRules.builder().build();
+        // A fresh registry and instance, used first by the threads: first-use races would show here.
+        MskRules rules = MskRules.builder().registry(org.mskrules.core.RuleSetRegistry.fromClasspath()).build();
         SplittableRandom random = new SplittableRandom(20261123);
         List<Referral> referrals = new ArrayList<>();
         for (int i = 0; i < REFERRALS; i++) {
@@ -50,8 +51,6 @@ class ConcurrencyTest {
         for (int i = 0; i < REFERRALS / 4; i++) {
             referrals.add(same);
         }
-        List<Assessment> sequential = referrals.stream().map(r -> rules.assess(r, AS_OF)).toList();
-
         List<List<Assessment>> concurrent = runConcurrently(t -> {
             // Each thread its own order, so that the same referral is in flight on several threads at once.
             List<Integer> order = new ArrayList<>();
@@ -65,6 +64,7 @@ class ConcurrencyTest {
             }
             return List.of(out);
         });
+        List<Assessment> sequential = referrals.stream().map(r -> rules.assess(r, AS_OF)).toList();
         for (List<Assessment> result : concurrent) {
             assertThat(result).hasSameSizeAs(sequential);
             for (int i = 0; i < sequential.size(); i++) {

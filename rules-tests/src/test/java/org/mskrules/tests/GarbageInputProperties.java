@@ -47,7 +47,12 @@ class GarbageInputProperties {
     static final Set<String> CODES = Set.of("MALFORMED_JSON", "EMPTY_DOCUMENT", "INVALID_ENCODING", "DUPLICATE_FIELD",
             "DOCUMENT_TOO_LARGE", "NESTING_TOO_DEEP", "STRING_TOO_LONG", "NUMBER_TOO_LONG", "REQUIRED", "UNKNOWN_FIELD",
             "WRONG_TYPE", "UNKNOWN_CODE", "OUT_OF_RANGE", "INVALID_DATE", "INVALID_FORMAT", "INVALID_LENGTH",
-            "DUPLICATE_ITEM", "SCHEMA_VIOLATION", "INVALID", "INCONSISTENT", "AFTER_AS_OF", "AFTER_REFERRAL_DATE");
+            "DUPLICATE_ITEM", "INVALID", "INCONSISTENT", "AFTER_AS_OF", "AFTER_REFERRAL_DATE", "TOO_MANY_PROBLEMS");
+    /** What the library may find in a referral the schema accepts: what only the date or another field tells. */
+    static final Set<String> BEYOND_THE_SCHEMA = Set.of("INVALID", "INCONSISTENT", "AFTER_AS_OF", "AFTER_REFERRAL_DATE");
+    /** The same for a waiting-list line: dates against each other and the evaluation date, hidden characters, duplicates. */
+    static final Set<String> LIST_BEYOND_THE_SCHEMA = Set.of("AFTER_AS_OF", "BEFORE_RECEIVED", "OUT_OF_RANGE", "INVALID",
+            "REQUIRED", "DUPLICATE_ENTRY_ID");
 
     private static final MskRules RULES = MskRules.builder().build();
     private static final WaitingListRules LIST_RULES = WaitingListRules.builder().build();
@@ -79,6 +84,20 @@ class GarbageInputProperties {
             boolean schemaValid = parsed != null && InputSchemas.valid(InputSchemas.REFERRAL, parsed);
             if (!schemaValid) {
                 assertThat(problems).as("the schema refuses %s", doc).isNotEmpty();
+            } else {
+                // And the other way: what the schema accepts, the library refuses only for what the
+                // schema cannot say.
+                assertThat(problems).as("the schema accepts %s", doc)
+                        .allSatisfy(v -> assertThat(BEYOND_THE_SCHEMA).contains(v.code()));
+            }
+            if (parsed != null) {
+                for (Violation v : problems) {
+                    if (Set.of("UNKNOWN_FIELD", "UNKNOWN_CODE", "WRONG_TYPE", "OUT_OF_RANGE", "INVALID_DATE").contains(v.code())
+                            && !v.path().isEmpty()) {
+                        // The pointer leads to the value it is about (escaping and all).
+                        assertThat(parsed.at(JsonPointer.compile(v.path())).isMissingNode()).as("%s in %s", v, doc).isFalse();
+                    }
+                }
             }
             if (problems.isEmpty()) {
                 Referral r = ReferralJson.read(doc, AS_OF);
@@ -128,6 +147,11 @@ class GarbageInputProperties {
                 JsonNode parsed = parse(text);
                 if (parsed == null || !InputSchemas.valid(InputSchemas.WAITING_LIST_ENTRY, parsed)) {
                     assertThat(rejectedLines).as("line %d, refused by the schema: %s", i + 1, text).contains((long) i + 1);
+                } else {
+                    long line = i + 1;
+                    review.rejected().stream().filter(r -> r.line() == line).flatMap(r -> r.violations().stream())
+                            .forEach(v -> assertThat(LIST_BEYOND_THE_SCHEMA).as("line %d, accepted by the schema: %s", line, text)
+                                    .contains(v.code()));
                 }
             }
         });

@@ -112,6 +112,82 @@ class ReferralJsonTest {
     }
 
     @Test
+    void aNumberWithNothingAfterThePointIsTheIntegerItIsAsTheSchemaSays() {
+        assertThat(ReferralJson.read("{\"ageYears\": 50.0, \"referralDate\": \"2026-11-20\", \"painScore\": 7e0}", AS_OF))
+                .satisfies(r -> {
+                    assertThat(r.ageYears()).isEqualTo(50);
+                    assertThat(r.painScore()).isEqualTo(7);
+                });
+        // And the other problems of the document are still all found.
+        assertThat(check("{\"ageYears\": 40.0, \"referralDate\": \"2026-12-01\", \"symptomOnset\": \"2027-01-01\", \"painScore\": 7.5}"))
+                .extracting(Violation::path, Violation::code).containsExactly(
+                        tuple("/painScore", "WRONG_TYPE"), tuple("/referralDate", "AFTER_AS_OF"),
+                        tuple("/symptomOnset", "AFTER_REFERRAL_DATE"));
+    }
+
+    @Test
+    void aFindingWithABadStatusIsOneProblemAndTheRestOfTheDocumentIsStillChecked() {
+        assertThat(check("{\"ageYears\": 50, \"referralDate\": \"2026-12-01\", \"findings\": {\"FEVER\": {\"status\": \"PRESNT\"},"
+                + " \"NIGHT_PAIN\": {\"onset\": \"2026-11-01\"}}}"))
+                .extracting(Violation::path, Violation::code).containsExactly(
+                        tuple("/findings/FEVER/status", "UNKNOWN_CODE"), tuple("/findings/NIGHT_PAIN/status", "REQUIRED"),
+                        tuple("/referralDate", "AFTER_AS_OF"));
+    }
+
+    @Test
+    void aCheckThatWouldReadAValueWithItsOwnProblemIsNotMade() {
+        // Duplicate regions are the problem; "no back region" would be a false second one.
+        assertThat(check("{\"ageYears\": 50, \"referralDate\": \"2026-11-20\", \"regions\": [\"LUMBAR_SPINE\", \"LUMBAR_SPINE\"],"
+                + " \"riskStratification\": {\"tool\": \"STARTBACK\", \"totalScore\": 3, \"distressScore\": 1}}"))
+                .extracting(Violation::path, Violation::code).containsExactly(tuple("/regions", "DUPLICATE_ITEM"));
+        // Without a usable referral date, onsets in the future are still found.
+        assertThat(check("{\"ageYears\": 50, \"referralDate\": \"2026-02-30\", \"symptomOnset\": \"2099-01-01\","
+                + " \"findings\": {\"FEVER\": {\"status\": \"PRESENT\", \"onset\": \"2099-01-01\"}}}"))
+                .extracting(Violation::path, Violation::code).containsExactly(
+                        tuple("/findings/FEVER/onset", "AFTER_AS_OF"), tuple("/referralDate", "INVALID_DATE"),
+                        tuple("/symptomOnset", "AFTER_AS_OF"));
+    }
+
+    @Test
+    void namesThatNeedEscapingMakeValidPointersAndMessagesStayShort() {
+        String longKey = "Jane Smith 943 476 5919 ".repeat(1000);
+        List<Violation> v = check("{\"ageYears\": 50, \"referralDate\": \"2026-11-20\", \"a/b~c\": 1, \"\": 2, \""
+                + longKey + "\": 3, \"findings\": {\"x/y\": \"PRESENT\"}}");
+        assertThat(v).extracting(Violation::path, Violation::code).contains(
+                tuple("/a~1b~0c", "UNKNOWN_FIELD"), tuple("/", "UNKNOWN_FIELD"), tuple("/findings/x~1y", "UNKNOWN_CODE"));
+        assertThat(v).allSatisfy(x -> assertThat(x.message()).hasSizeLessThan(200));
+        assertThat(check("{\"" + longKey + "\": 1, \"" + longKey + "\": 2}")).singleElement()
+                .satisfies(x -> assertThat(x.message()).hasSizeLessThan(200));
+    }
+
+    @Test
+    void aDocumentWithThousandsOfProblemsListsAHundredAndSaysHowManyMore() {
+        String regions = String.join(",", java.util.Collections.nCopies(5_000, "\"ELBOW\""));
+        List<Violation> v = check("{\"ageYears\": 50, \"referralDate\": \"2026-11-20\", \"regions\": [" + regions + "]}");
+        assertThat(v).hasSize(JsonContract.MAX_VIOLATIONS + 1);
+        assertThat(v.get(v.size() - 1)).satisfies(last -> {
+            assertThat(last.code()).isEqualTo("TOO_MANY_PROBLEMS");
+            assertThat(last.message()).startsWith((5_001 - JsonContract.MAX_VIOLATIONS) + " more");
+        });
+    }
+
+    @Test
+    void lengthsAreCountedInCharactersAndBlankMeansWhatTheSchemaMeans() {
+        String emoji = "\uD83D\uDE00".repeat(60);
+        assertThat(check("{\"referralId\": \"" + emoji + "\", \"ageYears\": 50, \"referralDate\": \"2026-11-20\"}")).isEmpty();
+        assertThat(check("{\"referralId\": \"" + emoji + "x".repeat(5) + "\", \"ageYears\": 50, \"referralDate\": \"2026-11-20\"}"))
+                .extracting(Violation::path, Violation::code).containsExactly(tuple("/referralId", "INVALID_LENGTH"));
+        assertThat(check("{\"referralId\": \" \", \"ageYears\": 50, \"referralDate\": \"2026-11-20\"}"))
+                .extracting(Violation::path, Violation::code).containsExactly(tuple("/referralId", "INVALID_FORMAT"));
+        assertThat(check("{\"referralId\": \"\", \"ageYears\": 50, \"referralDate\": \"2026-11-20\"}"))
+                .extracting(Violation::path, Violation::code).containsExactly(tuple("/referralId", "INVALID_LENGTH"));
+        assertThat(check("{\"sex\": null, \"ageYears\": 50, \"referralDate\": \"2026-11-20\"}"))
+                .extracting(Violation::path, Violation::code).containsExactly(tuple("/sex", "WRONG_TYPE"));
+        assertThat(check("{\"sex\": 5, \"ageYears\": 50, \"referralDate\": \"2026-11-20\"}").get(0).message())
+                .contains("an integer");
+    }
+
+    @Test
     void aByteOrderMarkAndWindowsLineEndsAreNotContent() {
         String doc = "\uFEFF{\r\n\"ageYears\": 50,\r\n\"referralDate\": \"2026-11-20\"\r\n}\r\n";
         assertThat(check(doc)).isEmpty();

@@ -88,6 +88,18 @@ class ServiceProfileTest {
     }
 
     @Test
+    void aWholeNumberWrittenWithAPointIsThatNumberAndAFractionIsAWrongType() {
+        assertThat(read("{\"name\": \"Practice A\", \"triageWithinHours\": 24.0, \"urgentSeenWithinDays\": 1e1}"))
+                .satisfies(p -> {
+                    assertThat(p.triageWithinHours()).isEqualTo(24);
+                    assertThat(p.urgentSeenWithinDays()).isEqualTo(10);
+                });
+        assertThatThrownBy(() -> read("{\"name\": \"Practice A\", \"triageWithinHours\": 24.5}"))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::path, Violation::code).containsExactly(Tuple.tuple("/triageWithinHours", "WRONG_TYPE")));
+    }
+
+    @Test
     void unknownFieldsAndWrongTypesAreErrorsWithTheirPointer() {
         assertThatThrownBy(() -> read("{\"fcpAcess\": false}"))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())

@@ -91,34 +91,34 @@ class WaitingListInputTest {
         return Stream.of(
                 Arguments.of(",NON_PRIORITY,2023-12-01,,,,,,", null, List.of("/entryId REQUIRED")),
                 Arguments.of("X".repeat(101) + ",NON_PRIORITY,2023-12-01,,,,,,", "X".repeat(101),
-                        List.of("/entryId TOO_LONG")),
+                        List.of("/entryId INVALID_LENGTH")),
                 Arguments.of("\" A3\",NON_PRIORITY,2023-12-01,,,,,,", null, List.of("/entryId INVALID")),
                 Arguments.of("A\t3,NON_PRIORITY,2023-12-01,,,,,,", null, List.of("/entryId INVALID")),
                 Arguments.of("A3,,2023-12-01,,,,,,", "A3", List.of("/category REQUIRED")),
-                Arguments.of("A3,URGENT,2023-12-01,,,,,,", "A3", List.of("/category UNKNOWN_CATEGORY")),
+                Arguments.of("A3,URGENT,2023-12-01,,,,,,", "A3", List.of("/category UNKNOWN_CODE")),
                 Arguments.of("A3,PRIORITY,,,,,,,", "A3", List.of("/received REQUIRED")),
-                Arguments.of("A3,PRIORITY,2023-02-30,,,,,,", "A3", List.of("/received UNPARSEABLE_DATE")),
-                Arguments.of("A3,PRIORITY,15/01/2024,,,,,,", "A3", List.of("/received UNPARSEABLE_DATE")),
+                Arguments.of("A3,PRIORITY,2023-02-30,,,,,,", "A3", List.of("/received INVALID_DATE")),
+                Arguments.of("A3,PRIORITY,15/01/2024,,,,,,", "A3", List.of("/received INVALID_DATE")),
                 Arguments.of("A3,PRIORITY,2024-01-16,,,,,,", "A3", List.of("/received AFTER_AS_OF")),
                 Arguments.of("A3,PRIORITY," + days3653 + ",,,,,,", "A3", List.of("/received OUT_OF_RANGE")),
-                Arguments.of("A3,PRIORITY,2023-12-01,soon,,,,,", "A3", List.of("/firstContact UNPARSEABLE_DATE")),
+                Arguments.of("A3,PRIORITY,2023-12-01,soon,,,,,", "A3", List.of("/firstContact INVALID_DATE")),
                 Arguments.of("A3,PRIORITY,2023-12-01,2023-11-30,,,,,", "A3", List.of("/firstContact BEFORE_RECEIVED")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,,YES,,,", "A3", List.of("/validation/validatedOn REQUIRED")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,,,NO,,", "A3", List.of("/validation/validatedOn REQUIRED")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,2024-13-01,YES,,,", "A3",
-                        List.of("/validation/validatedOn UNPARSEABLE_DATE")),
+                        List.of("/validation/validatedOn INVALID_DATE")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,2024-01-16,YES,,,", "A3",
                         List.of("/validation/validatedOn AFTER_AS_OF")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,2023-11-30,YES,,,", "A3",
                         List.of("/validation/validatedOn BEFORE_RECEIVED")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,2024-01-01,MAYBE,,,", "A3",
-                        List.of("/validation/wishesToBeSeen UNKNOWN_ANSWER")),
+                        List.of("/validation/wishesToBeSeen UNKNOWN_CODE")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,2024-01-01,NO,UNSURE,YES,YES", "A3",
-                        List.of("/validation/hasCapacity UNKNOWN_ANSWER")),
+                        List.of("/validation/hasCapacity UNKNOWN_CODE")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,2024-01-01,NO,YES,PARTLY,YES", "A3",
-                        List.of("/validation/understandsDecision UNKNOWN_ANSWER")),
+                        List.of("/validation/understandsDecision UNKNOWN_CODE")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,2024-01-01,NO,YES,YES,Y", "A3",
-                        List.of("/validation/communicationNeedsMet UNKNOWN_ANSWER")),
+                        List.of("/validation/communicationNeedsMet UNKNOWN_CODE")),
                 Arguments.of("\"A3,PRIORITY,2023-12-01,,,,,,", null, List.of(" UNTERMINATED_QUOTE")),
                 Arguments.of("A3,PRIORITY,2023-12-01", null, List.of(" WRONG_FIELD_COUNT")),
                 Arguments.of("A3,PRIORITY,2023-12-01,,,,,,,", null, List.of(" WRONG_FIELD_COUNT")));
@@ -148,21 +148,21 @@ class WaitingListInputTest {
                 Arguments.of("{\"entryId\":\"A3\\u0007\",\"category\":\"PRIORITY\",\"received\":\"2024-01-02\"}",
                         List.of("/entryId INVALID")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"URGENT\",\"received\":\"2024-01-02\"}",
-                        List.of("/category UNKNOWN_CATEGORY")),
+                        List.of("/category UNKNOWN_CODE")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"PRIORITY\"}", List.of("/received REQUIRED")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"PRIORITY\",\"received\":\"2024-01-02\","
                         + "\"validation\":{}}", List.of("/validation/validatedOn REQUIRED")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"PRIORITY\",\"received\":\"2024-01-02\","
                         + "\"validation\":{\"validatedOn\":\"2024-01-03\",\"hasCapacity\":\"MAYBE\"}}",
-                        List.of("/validation/hasCapacity UNKNOWN_ANSWER")),
+                        List.of("/validation/hasCapacity UNKNOWN_CODE")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"PRIORITY\",", List.of(" MALFORMED_JSON")),
                 Arguments.of("entryId=A3", List.of(" MALFORMED_JSON")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"PRIORITY\",\"received\":\"2024-01-02\"} {}",
                         List.of(" MALFORMED_JSON")),
-                Arguments.of("[\"A3\",\"PRIORITY\",\"2024-01-02\"]", List.of(" NOT_AN_OBJECT")),
-                Arguments.of("\"A3\"", List.of(" NOT_AN_OBJECT")),
-                Arguments.of("42", List.of(" NOT_AN_OBJECT")),
-                Arguments.of("null", List.of(" NOT_AN_OBJECT")),
+                Arguments.of("[\"A3\",\"PRIORITY\",\"2024-01-02\"]", List.of(" WRONG_TYPE")),
+                Arguments.of("\"A3\"", List.of(" WRONG_TYPE")),
+                Arguments.of("42", List.of(" WRONG_TYPE")),
+                Arguments.of("null", List.of(" WRONG_TYPE")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"PRIORITY\",\"received\":\"2024-01-02\",\"nhsNumber\":\"1\"}",
                         List.of("/nhsNumber UNKNOWN_FIELD")),
                 Arguments.of("{\"entryId\":\"A3\",\"category\":\"PRIORITY\",\"received\":\"2024-01-02\","
@@ -244,7 +244,7 @@ class WaitingListInputTest {
         assertThat(outcomes.stream().filter(o -> !o.wasReviewed()).map(EntryOutcome::rejected).toList())
                 .isEqualTo(review.rejected());
         assertThat(problems(outcomes.get(1).rejected())).containsExactly("/entryId DUPLICATE_ENTRY_ID");
-        assertThat(problems(outcomes.get(2).rejected())).containsExactly("/received UNPARSEABLE_DATE");
+        assertThat(problems(outcomes.get(2).rejected())).containsExactly("/received INVALID_DATE");
         assertThat(problems(outcomes.get(3).rejected())).containsExactly(" INVALID_ENCODING");
         assertThat(problems(outcomes.get(4).rejected())).containsExactly(" LINE_TOO_LONG");
         assertThat(outcomes.get(0).review().entryId()).isEqualTo("OK-2");
@@ -312,9 +312,9 @@ class WaitingListInputTest {
                 + "B1,,2023-01-01,,,,,,\n");
         assertThat(review.rejected()).extracting(RejectedEntry::line).containsExactly(2L, 3L, 4L);
         assertThat(problems(review.rejected().get(0))).containsExactlyInAnyOrder("/entryId REQUIRED",
-                "/category UNKNOWN_CATEGORY", "/received UNPARSEABLE_DATE", "/firstContact UNPARSEABLE_DATE",
-                "/validation/validatedOn AFTER_AS_OF", "/validation/wishesToBeSeen UNKNOWN_ANSWER",
-                "/validation/hasCapacity UNKNOWN_ANSWER");
+                "/category UNKNOWN_CODE", "/received INVALID_DATE", "/firstContact INVALID_DATE",
+                "/validation/validatedOn AFTER_AS_OF", "/validation/wishesToBeSeen UNKNOWN_CODE",
+                "/validation/hasCapacity UNKNOWN_CODE");
         // B1 is on lines 3 and 4: line 3 names the duplication with its own problems.
         assertThat(problems(review.rejected().get(1))).containsExactlyInAnyOrder("/received AFTER_AS_OF",
                 "/firstContact BEFORE_RECEIVED", "/validation/validatedOn BEFORE_RECEIVED", "/entryId DUPLICATE_ENTRY_ID");
@@ -330,9 +330,9 @@ class WaitingListInputTest {
                 + "\"hasCapacity\":\"YES\",\"note\":\"\"}}\n");
         assertThat(review.rejected()).hasSize(1);
         assertThat(problems(review.rejected().get(0))).containsExactlyInAnyOrder("/entryId INVALID",
-                "/category WRONG_TYPE", "/received UNPARSEABLE_DATE", "/extra UNKNOWN_FIELD",
+                "/category WRONG_TYPE", "/received INVALID_DATE", "/extra UNKNOWN_FIELD",
                 "/validation/note UNKNOWN_FIELD", "/validation/validatedOn REQUIRED",
-                "/validation/wishesToBeSeen UNKNOWN_ANSWER");
+                "/validation/wishesToBeSeen UNKNOWN_CODE");
     }
 
     // ------------------------------------------------------------------ BOM, CRLF, blank lines, quoting
@@ -570,7 +570,7 @@ class WaitingListInputTest {
         assertThat(summary.entriesIn()).isEqualTo(summary.reviewed() + summary.rejected());
         assertThat(summary.reviewed()).isEqualTo(summary.waiting() + summary.seen());
         assertThat(review.rejected()).extracting(RejectedEntry::line).containsExactlyElementsOf(badLines);
-        assertThat(review.rejected()).allSatisfy(r -> assertThat(problems(r)).containsExactly("/received UNPARSEABLE_DATE"));
+        assertThat(review.rejected()).allSatisfy(r -> assertThat(problems(r)).containsExactly("/received INVALID_DATE"));
         assertThat(review.bandCounts().stream().mapToLong(BandCount::total).sum()).isEqualTo(waiting);
         for (BandCount count : review.bandCounts()) {
             for (PriorityCategory category : PriorityCategory.values()) {

@@ -689,7 +689,7 @@ class WaitingListProperties {
             if (id == null || id.isBlank()) {
                 p.add("/entryId REQUIRED");
             } else if (id.length() > 100) {
-                p.add("/entryId TOO_LONG");
+                p.add("/entryId INVALID_LENGTH");
             } else if (id.chars().anyMatch(Character::isISOControl) || !id.strip().equals(id)) {
                 p.add("/entryId INVALID");
             }

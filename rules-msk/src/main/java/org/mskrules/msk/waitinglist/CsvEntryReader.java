@@ -95,10 +95,10 @@ final class CsvEntryReader extends EntryReader {
         for (String raw : names) {
             String name = raw.strip();
             if (!COLUMNS.containsKey(name)) {
-                problems.add(new Violation(Violation.pointer("/header", name), "UNKNOWN_COLUMN", "column [" + name
+                problems.add(new Violation(Violation.pointer("/header", name), "UNKNOWN_COLUMN", "column [" + Violation.shown(name)
                         + "] on line " + line + " is not one of " + COLUMNS.keySet()));
             } else if (!seen.add(name)) {
-                problems.add(new Violation(Violation.pointer("/header", name), "DUPLICATE_COLUMN", "column [" + name
+                problems.add(new Violation(Violation.pointer("/header", name), "DUPLICATE_COLUMN", "column [" + Violation.shown(name)
                         + "] appears twice on line " + line));
             }
         }

@@ -28,7 +28,11 @@ final class EntryChecks {
 
     /** Control characters, and formatting characters such as zero-width spaces and byte-order marks. */
     private static boolean hidden(int codePoint) {
-        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT;
+        // Line and paragraph separators too: the published schema's pattern refuses them, and they
+        // would make one id look like two lines.
+        int type = Character.getType(codePoint);
+        return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /**
@@ -41,8 +45,9 @@ final class EntryChecks {
         if (!unreadable.contains("/entryId")) {
             if (id == null || id.isBlank()) {
                 v.add(new Violation("/entryId", "REQUIRED", "an entry needs an id"));
-            } else if (id.length() > MAX_ID_LENGTH) {
-                v.add(new Violation("/entryId", "TOO_LONG", "entry id is " + id.length() + " characters; at most "
+            } else if (id.codePointCount(0, id.length()) > MAX_ID_LENGTH) {
+                v.add(new Violation("/entryId", "INVALID_LENGTH", "entry id is " + id.codePointCount(0, id.length())
+                        + " characters; at most "
                         + MAX_ID_LENGTH + " are allowed"));
             } else if (id.codePoints().anyMatch(EntryChecks::hidden) || !id.strip().equals(id)) {
                 // Invisible characters would let one patient pass as two different ids.

@@ -117,7 +117,7 @@ abstract class EntryReader implements AutoCloseable {
                 case "PRIORITY" -> PriorityCategory.PRIORITY;
                 case "NON_PRIORITY" -> PriorityCategory.NON_PRIORITY;
                 default -> {
-                    problem(path, "UNKNOWN_CATEGORY", "category [" + text + "] is not PRIORITY or NON_PRIORITY");
+                    problem(path, "UNKNOWN_CODE", "category [" + Violation.shown(text) + "] is not PRIORITY or NON_PRIORITY");
                     yield null;
                 }
             };
@@ -134,7 +134,7 @@ abstract class EntryReader implements AutoCloseable {
                 }
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                problem(path, "UNPARSEABLE_DATE", "[" + text + "] is not a date in the form YYYY-MM-DD");
+                problem(path, "INVALID_DATE", "[" + Violation.shown(text) + "] is not a date in the form YYYY-MM-DD");
                 return null;
             }
         }
@@ -148,7 +148,7 @@ abstract class EntryReader implements AutoCloseable {
                 case "NO" -> Answer.NO;
                 case "NOT_RECORDED" -> Answer.NOT_RECORDED;
                 default -> {
-                    problem(path, "UNKNOWN_ANSWER", "answer [" + text + "] is not YES, NO or NOT_RECORDED");
+                    problem(path, "UNKNOWN_CODE", "answer [" + Violation.shown(text) + "] is not YES, NO or NOT_RECORDED");
                     yield null;
                 }
             };

@@ -38,7 +38,7 @@ final class JsonLinesEntryReader extends EntryReader {
             return f.toParsed(line);
         }
         if (node == null || !node.isObject()) {
-            f.problem("", "NOT_AN_OBJECT", "line " + line + " is not a JSON object");
+            f.problem("", "WRONG_TYPE", "line " + line + " is not a JSON object");
             f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
             return f.toParsed(line);
         }
@@ -72,7 +72,7 @@ final class JsonLinesEntryReader extends EntryReader {
             String name = it.next().getKey();
             if (!known.contains(name)) {
                 f.problems.add(new Violation(Violation.pointer(at, name), "UNKNOWN_FIELD",
-                        "unknown field [" + name + "]; known: " + known.stream().sorted().toList()));
+                        "unknown field [" + Violation.shown(name) + "]; known: " + known.stream().sorted().toList()));
             }
         }
     }
