@@ -128,12 +128,48 @@ abstract class EntryReader implements AutoCloseable {
             if (text == null) {
                 return null;
             }
+            LocalDate plain = plainDate(text);
+            if (plain != null) {
+                return plain;
+            }
             try {
+                // Anything but a plain valid date: parsed as before, so what is accepted or refused is unchanged.
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
                 problem(path, "UNPARSEABLE_DATE", "[" + text + "] is not a date in the form YYYY-MM-DD");
                 return null;
             }
+        }
+
+        /**
+         * {@code YYYY-MM-DD} with ASCII digits naming a real date, read without the general
+         * formatter (a fifth of a million-entry review's time); {@code null} for anything else,
+         * which {@link LocalDate#parse} then decides. Accepts exactly what it accepts in this form.
+         */
+        static LocalDate plainDate(String text) {
+            if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+                return null;
+            }
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31
+                    || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+                return null;
+            }
+            return LocalDate.of(year, month, day);
+        }
+
+        private static int digits(String text, int from, int to) {
+            int value = 0;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
         }
 
         Answer answer(String path, String text) {
