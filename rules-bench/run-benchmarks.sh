@@ -3,13 +3,14 @@
 # rules-bench/target/results/ (JMH's text and JSON, the harnesses' output, the machine and the load
 # average before and after each part). Benchmarks, not tests: CI never runs this.
 #
-#   rules-bench/run-benchmarks.sh                 # everything (about 35 minutes on 2 cores)
+#   rules-bench/run-benchmarks.sh                 # everything (about 25 minutes on 2 cores)
 #   rules-bench/run-benchmarks.sh assess heap     # only the parts named
 #
 # Parts: assess (single referral: latency, percentiles, throughput on 1 and 2 threads, floor),
 # growth (throughput per rule-set version), batch (100,000 referrals), impact (100,000 referrals,
 # 1.0.0 against 1.1.0), waitlist (10k, 100k, 1M entries, with -prof gc), heap (the 1M review's peak
-# heap, sampled), coldstart (fresh JVMs: first decision; the CLI end to end if its jar exists).
+# heap, sampled), coldstart (fresh JVMs: first decision; the CLI end to end if its jar exists),
+# coldstart-tuned (the first decision with a class-data-sharing archive and C1 only).
 #
 # Environment: MVN_FLAGS (default -o; empty to let Maven download JMH once), SKIP_BUILD=1 to reuse
 # rules-bench/target/benchmarks.jar, CLI (the cold-start command line, see ColdStart),
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 parts=("$@")
 if [ ${#parts[@]} -eq 0 ]; then
-    parts=(assess growth batch impact waitlist heap coldstart)
+    parts=(assess growth batch impact waitlist heap coldstart coldstart-tuned)
 fi
 results=rules-bench/target/results
 jar=rules-bench/target/benchmarks.jar
@@ -74,8 +75,21 @@ for part in "${parts[@]}"; do
             java -cp "$jar" org.mskrules.bench.ColdStart --runs "${COLD_RUNS:-10}" \
                 ${CLI:+--cli "$CLI"} 2>&1 | tee "$results/coldstart.txt"
             load "coldstart end" ;;
+        coldstart-tuned)
+            # The first decision with JVM options for short-lived processes: an application
+            # class-data-sharing archive made by one run, and the C1 compiler only.
+            load "coldstart-tuned start"
+            archive=rules-bench/target/first-decision.jsa
+            rm -f "$archive"
+            java -XX:ArchiveClassesAtExit="$archive" -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$jar" \
+                org.mskrules.bench.FirstDecision examples/referral-ankle-fracture-rehabilitation.json 2026-11-23 \
+                > /dev/null 2>&1
+            java -cp "$jar" org.mskrules.bench.ColdStart --runs "${COLD_RUNS:-10}" --cli none.jar \
+                --java-options "-XX:SharedArchiveFile=$archive -XX:TieredStopAtLevel=1" 2>&1 \
+                | tee "$results/coldstart-tuned.txt"
+            load "coldstart-tuned end" ;;
         *)
-            echo "unknown part [$part]; parts: assess growth batch impact waitlist heap coldstart" >&2
+            echo "unknown part [$part]; parts: assess growth batch impact waitlist heap coldstart coldstart-tuned" >&2
             exit 2 ;;
     esac
 done
