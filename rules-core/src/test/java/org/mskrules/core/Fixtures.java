@@ -31,7 +31,7 @@ import org.kie.api.runtime.KieContainer;
  */
 final class Fixtures {
     static final List<String> FOLDERS = List.of("good", "nosource", "dupid", "badname", "released", "versions", "catalogue",
-            "unlisted");
+            "unlisted", "failing");
     /** A kbase of packages {@code fixture.good} and {@code fixture.versions}. */
     static final String TWO_PACKAGES = "kb-good-and-versions";
     static final ClassLoader LOADER = Fixtures.class.getClassLoader();

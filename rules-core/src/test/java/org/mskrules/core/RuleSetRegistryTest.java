@@ -136,6 +136,38 @@ class RuleSetRegistryTest {
         }
 
         @Test
+        void eachEvaluationStartsEmptyThoughSessionsAreReused() {
+            RuleSet rs = registry.ruleSet("fixture-good", "1.2.0");
+            LocalDate asOf = LocalDate.of(2026, 11, 23);
+            Evaluation high = evaluate(rs, 11, asOf);
+            Evaluation low = evaluate(rs, 5, asOf);
+            for (int i = 0; i < 50; i++) {
+                // Nothing of the previous evaluation (facts, matches, trace listener) is left in the next.
+                assertThat(evaluate(rs, 11, asOf)).isEqualTo(high);
+                assertThat(evaluate(rs, 5, asOf)).isEqualTo(low);
+            }
+            assertThat(high.trace().firedRuleIds()).containsExactlyInAnyOrder("T-001", "T-002");
+            assertThat(low.trace().firedRuleIds()).containsExactly("T-002");
+            assertThat(low.outputs(Alert.class)).extracting(Alert::ruleId).containsExactly("T-002");
+        }
+
+        @Test
+        void anEvaluationThatFailsMidwayLeavesNothingBehindForTheNext() {
+            RuleSet rs = registry.ruleSet("fixture-failing", "1.0.0");
+            LocalDate asOf = LocalDate.of(2026, 11, 23);
+            Evaluation before = evaluate(rs, 5, asOf);
+            for (int i = 0; i < 20; i++) {
+                assertThatThrownBy(() -> evaluate(rs, 13, asOf)).isInstanceOf(RulesException.class)
+                        .hasMessage("evaluation of rule set [fixture-failing:1.0.0] failed")
+                        .hasRootCauseMessage("thirteen");
+                Evaluation after = evaluate(rs, 5, asOf);
+                assertThat(after).isEqualTo(before);
+                assertThat(after.trace().firedRules()).extracting(FiredRule::sequence).containsExactly(1);
+            }
+            assertThat(before.outputs(Alert.class)).extracting(Alert::ruleId).containsExactly("F-001");
+        }
+
+        @Test
         void concurrentEvaluationsGiveTheSameResultsAsSequentialOnes() throws Exception {
             RuleSet rs = registry.ruleSet("fixture-good", "1.2.0");
             LocalDate asOf = LocalDate.of(2026, 11, 23);

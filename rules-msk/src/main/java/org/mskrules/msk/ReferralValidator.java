@@ -58,21 +58,21 @@ final class ReferralValidator {
                     "symptomOnset [" + r.symptomOnset() + "] is after the evaluation date [" + asOf + "]"));
         }
         for (Map.Entry<Finding, Observation> e : r.findings().entrySet()) {
-            String path = "/findings/" + e.getKey().name();
+            // The path is built only for a problem: most referrals have none, and many findings.
             Observation o = e.getValue();
             if (o == null) {
-                v.add(new Violation(path, "REQUIRED", "a finding needs a status: PRESENT, ABSENT or NOT_RECORDED"));
+                v.add(new Violation(path(e.getKey()), "REQUIRED", "a finding needs a status: PRESENT, ABSENT or NOT_RECORDED"));
                 continue;
             }
             if (!o.isPresent() && (o.onset() != null || o.trend() != Trend.NOT_RECORDED)) {
-                v.add(new Violation(path, "INCONSISTENT",
+                v.add(new Violation(path(e.getKey()), "INCONSISTENT",
                         "onset and trend may be given only for a PRESENT finding, but status is [" + o.status() + "]"));
             }
             if (o.onset() != null && r.referralDate() != null && o.onset().isAfter(r.referralDate())) {
-                v.add(new Violation(path + "/onset", "AFTER_REFERRAL_DATE",
+                v.add(new Violation(path(e.getKey()) + "/onset", "AFTER_REFERRAL_DATE",
                         "onset [" + o.onset() + "] is after the referral date [" + r.referralDate() + "]"));
             } else if (o.onset() != null && r.referralDate() == null && o.onset().isAfter(asOf)) {
-                v.add(new Violation(path + "/onset", "AFTER_AS_OF",
+                v.add(new Violation(path(e.getKey()) + "/onset", "AFTER_AS_OF",
                         "onset [" + o.onset() + "] is after the evaluation date [" + asOf + "]"));
             }
         }
@@ -99,6 +99,10 @@ final class ReferralValidator {
      */
     static boolean blank(String s) {
         return s.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r');
+    }
+
+    private static String path(Finding finding) {
+        return "/findings/" + finding.name();
     }
 
     /** The shape of a risk result; deriving the category from scores is the rules' job. */

@@ -26,6 +26,18 @@ final class EntryChecks {
         return b.toString();
     }
 
+    /** Whether {@code text} has a {@linkplain #hidden hidden} code point; a loop, as this runs for every entry. */
+    private static boolean anyHidden(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (hidden(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
     /** Control characters, and formatting characters such as zero-width spaces and byte-order marks. */
     private static boolean hidden(int codePoint) {
         // Line and paragraph separators too: the published schema's pattern refuses them, and they
@@ -49,7 +61,7 @@ final class EntryChecks {
                 v.add(new Violation("/entryId", "INVALID_LENGTH", "entry id is " + id.codePointCount(0, id.length())
                         + " characters; at most "
                         + MAX_ID_LENGTH + " are allowed"));
-            } else if (id.codePoints().anyMatch(EntryChecks::hidden) || !id.strip().equals(id)) {
+            } else if (anyHidden(id) || !id.strip().equals(id)) {
                 // Invisible characters would let one patient pass as two different ids.
                 v.add(new Violation("/entryId", "INVALID", "entry id [" + printable(id)
                         + "] has control or invisible formatting characters (shown as ?) or spaces at either end"));

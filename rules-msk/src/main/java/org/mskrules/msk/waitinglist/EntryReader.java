@@ -127,6 +127,10 @@ abstract class EntryReader implements AutoCloseable {
             if (text == null) {
                 return null;
             }
+            LocalDate plain = plainDate(text);
+            if (plain != null) {
+                return plain;
+            }
             try {
                 // ISO's parser also takes "+12026-01-01"; the contract is exactly YYYY-MM-DD.
                 if (text.length() != 10 || text.charAt(0) < '0' || text.charAt(0) > '9') {
@@ -137,6 +141,37 @@ abstract class EntryReader implements AutoCloseable {
                 problem(path, "INVALID_DATE", "[" + Violation.shown(text) + "] is not a date in the form YYYY-MM-DD");
                 return null;
             }
+        }
+
+        /**
+         * {@code YYYY-MM-DD} with ASCII digits naming a real date, read without the general
+         * formatter (a fifth of a million-entry review's time); {@code null} for anything else,
+         * which {@link LocalDate#parse} then decides. Accepts exactly what it accepts in this form.
+         */
+        static LocalDate plainDate(String text) {
+            if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+                return null;
+            }
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31
+                    || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+                return null;
+            }
+            return LocalDate.of(year, month, day);
+        }
+
+        private static int digits(String text, int from, int to) {
+            int value = 0;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
         }
 
         Answer answer(String path, String text) {

@@ -20,8 +20,16 @@ import org.mskrules.msk.PriorityCategory;
  */
 final class ReviewRun {
     /** Longest wait first; ties by id, so that the order never depends on the order of input. */
-    static final Comparator<EntryReview> LONGEST_FIRST = Comparator.comparingLong(EntryReview::daysWaited).reversed()
-            .thenComparing(EntryReview::entryId);
+    static final Comparator<EntryReview> LONGEST_FIRST = ReviewRun::longestFirst;
+
+    /**
+     * {@link #LONGEST_FIRST} written out rather than composed from key extractors: the kept lists of
+     * a million-entry review (hundreds of thousands of entries) are sorted with it.
+     */
+    private static int longestFirst(EntryReview a, EntryReview b) {
+        int byDays = Long.compare(b.daysWaited(), a.daysWaited());
+        return byDays != 0 ? byDays : a.entryId().compareTo(b.entryId());
+    }
 
     private final WaitingListPolicy policy;
     private final LocalDate asOf;
