@@ -56,9 +56,9 @@ for part in "${parts[@]}"; do
         assess)
             # The engine needs longer than the default to reach its steady state (many generated
             # classes to compile), hence five 3-second warm-up iterations.
-            jmh assess 'AssessBenchmark\.' -p version=1.0.0 -wi 5 -w 3s -i 5 -r 2s ;;
+            jmh assess 'bench\.AssessBenchmark\.' -p version=1.0.0 -wi 5 -w 3s -i 5 -r 2s ;;
         growth)
-            jmh growth 'AssessBenchmark\.(assess|floor)Throughput1$' -p version=1.0.0,1.1.0 -wi 5 -w 3s -i 5 -r 2s ;;
+            jmh growth 'bench\.AssessBenchmark\.(assess|floor)Throughput1$' -p version=1.0.0,1.1.0 -wi 5 -w 3s -i 5 -r 2s ;;
         batch)
             jmh batch 'BatchAssessBenchmark' ;;
         impact)

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -p version=1.0.0,1.1.0}, per rule-set version (the setup prints each version's rule count).
  */
 @State(Scope.Benchmark)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class AssessBenchmark {
