@@ -51,14 +51,21 @@ jmh() {
     load "$name end"
 }
 
+# The single-referral benchmarks' own settings, which JMH_FLAGS replaces rather than repeats (JMH
+# refuses an option given twice).
+single=""
+[ -n "${JMH_FLAGS:-}" ] || single="-wi 5 -w 3s -i 5 -r 2s"
+
 for part in "${parts[@]}"; do
     case "$part" in
         assess)
             # The engine needs longer than the default to reach its steady state (many generated
             # classes to compile), hence five 3-second warm-up iterations.
-            jmh assess 'bench\.AssessBenchmark\.' -p version=1.0.0 -wi 5 -w 3s -i 5 -r 2s ;;
+            # shellcheck disable=SC2086
+            jmh assess 'bench\.AssessBenchmark\.' -p version=1.0.0 $single ;;
         growth)
-            jmh growth 'bench\.AssessBenchmark\.(assess|floor)Throughput1$' -p version=1.0.0,1.1.0 -wi 5 -w 3s -i 5 -r 2s ;;
+            # shellcheck disable=SC2086
+            jmh growth 'bench\.AssessBenchmark\.(assess|floor)Throughput1$' -p version=1.0.0,1.1.0 $single ;;
         batch)
             jmh batch 'BatchAssessBenchmark' ;;
         impact)
