@@ -14,7 +14,8 @@
 #
 # Environment: MVN_FLAGS (default -o; empty to let Maven download JMH once), SKIP_BUILD=1 to reuse
 # rules-bench/target/benchmarks.jar, CLI (the cold-start command line, see ColdStart),
-# COLD_RUNS (default 10), JMH_FLAGS (added to every JMH run, e.g. "-f 2" or "-wi 1" for a quick look).
+# COLD_RUNS (default 10), JMH_FLAGS (added to every JMH run, e.g. "-f 2"; for assess and growth it
+# replaces their iteration settings, so "-wi 1 -w 1s -i 1 -r 1s" is a quick look).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
