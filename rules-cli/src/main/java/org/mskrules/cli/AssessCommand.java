@@ -3,21 +3,17 @@ package org.mskrules.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.Json;
+import org.mskrules.core.JsonContract;
 import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.Trace;
-import org.mskrules.core.Violation;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.IncompleteScreen;
 import org.mskrules.msk.MskRules;
@@ -53,9 +49,6 @@ import picocli.CommandLine.Spec;
 final class AssessCommand implements Callable<Integer> {
     static final String SYNOPSIS = "assess FILE|- [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--profile FILE.json] "
             + "[--json | --jsonl]";
-    /** The largest single-referral file read. */
-    static final long MAX_FILE = ReferralLines.MAX_LINE;
-
     @Spec
     CommandSpec spec;
 
@@ -160,23 +153,15 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     /**
-     * The text of a one-referral file, UTF-8 with a byte order mark removed.
+     * The text of a one-referral file, read as the library reads any document (strict UTF-8, at most
+     * {@link JsonContract#MAX_DOCUMENT_CHARS} characters; a byte order mark is skipped when it is checked).
      *
      * @throws InvalidInputException if it is too large or not UTF-8
      */
     static String readReferral(Path path) throws IOException {
-        if (Files.size(path) > MAX_FILE) {
-            throw new InvalidInputException(List.of(new Violation("", "DOCUMENT_TOO_LARGE",
-                    "the file is larger than " + MAX_FILE + " bytes; one referral takes a few kilobytes")));
+        try (InputStream in = Files.newInputStream(path)) {
+            return JsonContract.readDocument(in);
         }
-        byte[] bytes = Files.readAllBytes(path);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(List.of(new Violation("", "INVALID_ENCODING", "the file is not valid UTF-8")));
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Before output that is not a text report: a working version's decisions are not for clinical use. */

@@ -88,10 +88,10 @@ public final class ReferralJson {
     }
 
     private static String pointer(JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
+        String at = "";
         for (JsonMappingException.Reference r : e.getPath()) {
-            b.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+            at = Violation.pointer(at, r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
         }
-        return b.toString();
+        return at;
     }
 }

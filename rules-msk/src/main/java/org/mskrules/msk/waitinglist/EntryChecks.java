@@ -38,10 +38,12 @@ final class EntryChecks {
         return false;
     }
 
-    /** Control characters, and formatting characters such as zero-width spaces and byte-order marks. */
+    /**
+     * Control characters, formatting characters such as zero-width spaces and byte-order marks, and
+     * line and paragraph separators (which would make one id look like two lines; the published
+     * schema's pattern refuses them too).
+     */
     private static boolean hidden(int codePoint) {
-        // Line and paragraph separators too: the published schema's pattern refuses them, and they
-        // would make one id look like two lines.
         int type = Character.getType(codePoint);
         return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
@@ -59,8 +61,7 @@ final class EntryChecks {
                 v.add(new Violation("/entryId", "REQUIRED", "an entry needs an id"));
             } else if (id.codePointCount(0, id.length()) > MAX_ID_LENGTH) {
                 v.add(new Violation("/entryId", "INVALID_LENGTH", "entry id is " + id.codePointCount(0, id.length())
-                        + " characters; at most "
-                        + MAX_ID_LENGTH + " are allowed"));
+                        + " characters; at most " + MAX_ID_LENGTH + " are allowed"));
             } else if (anyHidden(id) || !id.strip().equals(id)) {
                 // Invisible characters would let one patient pass as two different ids.
                 v.add(new Violation("/entryId", "INVALID", "entry id [" + printable(id)

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast reading of {@code YYYY-MM-DD} dates accepts exactly the dates {@link LocalDate#parse}
- * accepts in that form, with the same value, and leaves everything else to it.
+ * The reading of {@code YYYY-MM-DD} dates accepts exactly the dates {@link LocalDate#parse} accepts
+ * in that form, with the same value, and nothing in any other form.
  */
 class PlainDateTest {
     @Test
@@ -47,7 +47,7 @@ class PlainDateTest {
                 accepted++;
                 assertThat(plain).as(text).isEqualTo(expected);
             } else if (text.length() == 10 && text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-                // A plain form it leaves to LocalDate.parse must be one that refuses it.
+                // A plain form it refuses must be one that LocalDate.parse refuses too.
                 assertThat(expected).as(text).isNull();
             }
         }
