@@ -20,6 +20,10 @@ import org.mskrules.core.Trace;
  * @param redFlags          red flags found, in {@link RedFlag#REPORTING_ORDER}: highest level
  *                          first, then the most time-critical destination, then rule id
  * @param incompleteScreens screens the presentation requires that the referral does not complete
+ * @param seriousFindings   warning signs present outside every red-flag criterion (from
+ *                          {@code msk-referral 1.1.0}); each sends the referral to a clinician, never
+ *                          to self-management. Omitted from JSON when empty, so earlier versions'
+ *                          output is unchanged
  * @param priority          priority patient or not, why, and the waiting-time threshold
  * @param route             where the referral goes, why, and how soon
  * @param stratifiedRisk    the risk category used for routing, or {@code null} if not stratified
@@ -33,6 +37,7 @@ public record Assessment(
         EscalationLevel escalation,
         List<RedFlag> redFlags,
         List<IncompleteScreen> incompleteScreens,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SeriousFinding> seriousFindings,
         PriorityDecision priority,
         RouteDecision route,
         StratifiedRisk stratifiedRisk,
@@ -44,6 +49,7 @@ public record Assessment(
         Objects.requireNonNull(escalation, "escalation");
         redFlags = List.copyOf(redFlags);
         incompleteScreens = List.copyOf(incompleteScreens);
+        seriousFindings = seriousFindings == null ? List.of() : List.copyOf(seriousFindings);
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(route, "route");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));

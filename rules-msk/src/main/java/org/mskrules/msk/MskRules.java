@@ -125,7 +125,7 @@ public final class MskRules {
         List<IncompleteScreen> screens = evaluation.outputs(IncompleteScreen.class);
         RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, screens, priority.get(0), profile);
         return new Assessment(referral.referralId(), escalation, flags, screens,
-                priority.get(0), route, risks.isEmpty() ? null : risks.get(0), parameterValues, profile,
+                evaluation.outputs(SeriousFinding.class), priority.get(0), route, risks.isEmpty() ? null : risks.get(0), parameterValues, profile,
                 evaluation.trace());
     }
 
@@ -187,8 +187,30 @@ public final class MskRules {
                     if ("NONE".equals(rule.meta("level"))) {
                         problems.add(where + " is a red flag with @level NONE");
                     }
+                    // From 1.1.0 a red-flag rule may list the findings its criterion needs present
+                    // (@items, and @evidence: those of which one must be present), from which its
+                    // partly-met screen is generated.
+                    for (String key : List.of("items", "evidence")) {
+                        String items = rule.meta(key);
+                        for (String f : items == null ? new String[0] : items.split(",")) {
+                            problems.addAll(enumProblem(where, key, f.trim(), Finding.class));
+                        }
+                    }
                 }
                 case "screen" -> problems.addAll(enumProblem(where, "screen", rule.meta("screen"), Screen.class));
+                case "serious-finding" -> {
+                    String findings = rule.meta("findings");
+                    if (findings == null || findings.isBlank()) {
+                        problems.add(where + " is a serious-finding rule without @findings");
+                    } else {
+                        for (String f : findings.split(",")) {
+                            problems.addAll(enumProblem(where, "findings", f.trim(), Finding.class));
+                        }
+                    }
+                    if (rule.meta("criteria") == null || rule.meta("criteria").isBlank()) {
+                        problems.add(where + " has no @criteria");
+                    }
+                }
                 case "priority-criterion" -> {
                     problems.addAll(enumProblem(where, "criterion", rule.meta("criterion"), PriorityCriterion.class));
                     String provisional = rule.meta("provisional");
@@ -223,8 +245,8 @@ public final class MskRules {
     }
 
     /** The kinds of MSK rule; each has its own required metadata, checked on load. */
-    static final List<String> KINDS = List.of("red-flag", "screen", "priority-criterion", "priority-category",
-            "risk-stratification", "route");
+    static final List<String> KINDS = List.of("red-flag", "screen", "serious-finding", "priority-criterion",
+            "priority-category", "risk-stratification", "route");
 
     private static List<String> positiveInt(String where, String key, String value) {
         try {

@@ -12,7 +12,7 @@ import org.mskrules.core.RulesException;
  */
 final class Outputs {
     private static final List<Class<?>> TYPES = List.of(RedFlag.class, IncompleteScreen.class,
-            PriorityDecision.class, StratifiedRisk.class, RouteReason.class);
+            SeriousFinding.class, PriorityDecision.class, StratifiedRisk.class, RouteReason.class);
 
     static final Comparator<RouteReason> REASON_ORDER =
             Comparator.comparing(RouteReason::route).thenComparing(RouteReason::ruleId);
@@ -36,6 +36,9 @@ final class Outputs {
             return RedFlag.REPORTING_ORDER.compare(x, y);
         }
         if (a instanceof IncompleteScreen x && b instanceof IncompleteScreen y) {
+            return x.ruleId().compareTo(y.ruleId());
+        }
+        if (a instanceof SeriousFinding x && b instanceof SeriousFinding y) {
             return x.ruleId().compareTo(y.ruleId());
         }
         if (a instanceof RouteReason x && b instanceof RouteReason y) {
@@ -77,7 +80,9 @@ final class Outputs {
             case SUPPORTED_SELF_MANAGEMENT -> "Self-management resources and safety-net advice now";
             case FIRST_CONTACT_PRACTITIONER -> "Next available First Contact Practitioner appointment in the practice";
         };
-        List<String> open = screens.stream().filter(s -> s.screen().isRedFlagScreen()).map(IncompleteScreen::ruleId).toList();
+        List<String> open = screens.stream()
+                .filter(s -> s.screen().isRedFlagScreen() || s.screen() == Screen.PARTLY_MET_CRITERION)
+                .map(IncompleteScreen::ruleId).toList();
         if (route != Route.RED_FLAG_PATHWAY && !open.isEmpty()) {
             // Red flags cannot be excluded: whatever the route, the open screens come first.
             timeFrame = "First complete the open red-flag screens " + open + ", which may change the route. " + timeFrame;

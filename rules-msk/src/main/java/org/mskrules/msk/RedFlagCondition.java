@@ -21,6 +21,11 @@ public enum RedFlagCondition {
     SEPTIC_ARTHRITIS,
     COMPARTMENT_SYNDROME,
     CERVICAL_MYELOPATHY,
+    /**
+     * A rapidly progressive neurological deficit, whatever the region and whatever else is present
+     * (from {@code msk-referral 1.1.0}).
+     */
+    RAPIDLY_PROGRESSIVE_NEUROLOGICAL_DEFICIT,
     RUPTURED_AORTIC_ANEURYSM,
     ACUTE_INJURY
 }

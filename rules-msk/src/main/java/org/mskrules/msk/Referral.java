@@ -124,6 +124,24 @@ public record Referral(
         return group.stream().filter(this::isNotRecorded).toList();
     }
 
+    /**
+     * This referral with every finding of {@code group} that it does not record set to present
+     * (onset and trend unknown); everything else kept. A red-flag criterion that is not met by this
+     * referral but is met by this completion is met except for items not recorded: a partly met
+     * criterion, whose screen is incomplete (from {@code msk-referral 1.1.0}).
+     */
+    public Referral withNotRecordedPresent(Collection<Finding> group) {
+        Map<Finding, Observation> completed = new EnumMap<>(Finding.class);
+        completed.putAll(findings);
+        for (Finding f : group) {
+            if (isNotRecorded(f)) {
+                completed.put(f, Observation.PRESENT);
+            }
+        }
+        return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, completed, painScore,
+                riskStratification, clinicianPriority);
+    }
+
     /** How many body regions the referral names. */
     public int regionCount() {
         return regions.size();

@@ -24,6 +24,14 @@ public enum Screen {
     /** Pain out of proportion and on passive stretch, required after fracture, crush or tight cast (BOAST 10). */
     COMPARTMENT_SYNDROME,
     /**
+     * A red-flag criterion met except for items not recorded (from {@code msk-referral 1.1.0}): the
+     * criterion would be met if they were present, and at least one of its findings is. The screen
+     * names exactly the criterion's items not recorded; generated from the criterion itself. It blocks
+     * self-management and its items come first in the route's time frame, but it is not a red-flag
+     * screen in routing's sense: it does not on its own send the referral to community triage.
+     */
+    PARTLY_MET_CRITERION,
+    /**
      * The priority-patient criteria (NHS England PR2022): what is needed to decide whether the patient
      * is a priority patient. Not a red-flag screen: it blocks self-management but does not on its own
      * send the referral to community triage.
@@ -39,9 +47,9 @@ public enum Screen {
     /**
      * True for the screens that a red-flag rule requires for its presentation; an incomplete one
      * sends an otherwise unflagged referral to community triage (RT-TRI-007). False for
-     * {@link #PRIORITY_CRITERIA} and {@link #SELF_MANAGEMENT_RED_FLAGS}.
+     * {@link #PRIORITY_CRITERIA}, {@link #SELF_MANAGEMENT_RED_FLAGS} and {@link #PARTLY_MET_CRITERION}.
      */
     public boolean isRedFlagScreen() {
-        return this != PRIORITY_CRITERIA && this != SELF_MANAGEMENT_RED_FLAGS;
+        return this != PRIORITY_CRITERIA && this != SELF_MANAGEMENT_RED_FLAGS && this != PARTLY_MET_CRITERION;
     }
 }

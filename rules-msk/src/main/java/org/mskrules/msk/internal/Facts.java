@@ -22,6 +22,7 @@ import org.mskrules.msk.RiskCategory;
 import org.mskrules.msk.Route;
 import org.mskrules.msk.RouteReason;
 import org.mskrules.msk.Screen;
+import org.mskrules.msk.SeriousFinding;
 import org.mskrules.msk.Specialty;
 import org.mskrules.msk.StratifiedRisk;
 
@@ -50,6 +51,38 @@ public final class Facts {
         Map<String, Object> m = rule.getMetaData();
         return new IncompleteScreen(text(m, "id"), Screen.valueOf(text(m, "screen")),
                 missing.stream().map(String.class::cast).toList(), text(m, "source"));
+    }
+
+    /**
+     * The serious finding that {@code rule} reports: the findings of its {@code @findings} group that
+     * {@code referral} records present, with the rule's {@code @criteria}, description and source.
+     */
+    public static SeriousFinding seriousFinding(Rule rule, Referral referral) {
+        Map<String, Object> m = rule.getMetaData();
+        List<Finding> present = new ArrayList<>();
+        for (String name : text(m, "findings").split(",")) {
+            Finding f = Finding.valueOf(name.trim());
+            if (referral.isPresent(f)) {
+                present.add(f);
+            }
+        }
+        return new SeriousFinding(text(m, "id"), present, text(m, "criteria"), text(m, "description"), text(m, "source"));
+    }
+
+    /**
+     * The routing reason that {@code rule} gives for serious findings outside every red-flag
+     * criterion, naming each finding and the criteria it did not meet.
+     */
+    public static RouteReason routeReason(Rule rule, Collection<?> seriousFindings) {
+        Map<String, Object> m = rule.getMetaData();
+        StringBuilder named = new StringBuilder(text(m, "description")).append(" Serious findings:");
+        seriousFindings.stream().map(SeriousFinding.class::cast)
+                .sorted(Comparator.comparing(SeriousFinding::ruleId))
+                .forEach(f -> named.append(' ').append(f.ruleId()).append(' ').append(f.findings())
+                        .append(" (criteria not met: ").append(f.criteria()).append(");"));
+        named.setLength(named.length() - 1);
+        return new RouteReason(text(m, "id"), Route.valueOf(text(m, "route")), null, null, named.append('.').toString(),
+                optional(m, "advice"), text(m, "source"));
     }
 
     /** The priority criterion that {@code rule} finds met. */
