@@ -48,6 +48,7 @@ record GoldenCase(
      * @param incompleteScreens exactly the screen rule ids expected to report an incomplete screen,
      *                          except the priority screen, asserted by {@link Priority#screenIncomplete}
      * @param missing           for some screens, exactly the JSON Pointers expected to be reported missing
+     * @param seriousFindings   exactly the serious-finding rule ids expected (any order), if the case asserts them
      * @param priority          the priority decision, if the case asserts it
      * @param route             the route decision, if the case asserts it
      * @param risk              the stratified risk the rules use, if the case asserts it
@@ -57,6 +58,7 @@ record GoldenCase(
             List<String> redFlags,
             List<String> incompleteScreens,
             Map<String, List<String>> missing,
+            List<String> seriousFindings,
             Priority priority,
             RouteExpected route,
             Risk risk) {

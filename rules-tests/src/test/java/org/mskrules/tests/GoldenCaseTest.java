@@ -35,6 +35,7 @@ import org.mskrules.msk.Referral;
 import org.mskrules.msk.Route;
 import org.mskrules.msk.RouteReason;
 import org.mskrules.msk.Screen;
+import org.mskrules.msk.SeriousFinding;
 import org.mskrules.msk.ServiceProfile;
 
 /**
@@ -43,7 +44,7 @@ import org.mskrules.msk.ServiceProfile;
  * parameter has a near-miss; every route and every priority criterion has at least three cases.
  */
 class GoldenCaseTest {
-    static final List<String> FOLDERS = List.of("golden/red-flags", "golden/priority-routing");
+    static final List<String> FOLDERS = List.of("golden/red-flags", "golden/priority-routing", "golden/safety-net");
     static final int MIN_CASES_PER_ROUTE_AND_CRITERION = 3;
     private static final ObjectMapper JSON = Json.mapper();
     private static final Map<String, MskRules> RULES = new ConcurrentHashMap<>();
@@ -141,6 +142,10 @@ class GoldenCaseTest {
                         .as("missing items of %s in %s", ruleId, c.name())
                         .containsExactlyInAnyOrderElementsOf(pointers));
             }
+            if (e.seriousFindings() != null) {
+                soft.assertThat(a.seriousFindings()).extracting(SeriousFinding::ruleId)
+                        .as("serious findings of %s", c.name()).containsExactlyInAnyOrderElementsOf(e.seriousFindings());
+            }
             if (e.priority() != null) {
                 GoldenCase.Priority p = e.priority();
                 soft.assertThat(a.priority().category()).as("priority category of %s", c.name()).isEqualTo(p.category());
@@ -199,6 +204,9 @@ class GoldenCaseTest {
         GoldenCase.Expected e = c.expected();
         Set<String> ids = new TreeSet<>(e.redFlags());
         ids.addAll(e.incompleteScreens());
+        if (e.seriousFindings() != null) {
+            ids.addAll(e.seriousFindings());
+        }
         if (e.priority() != null) {
             ids.addAll(e.priority().reasons());
             ids.add(e.priority().category() == PriorityCategory.PRIORITY ? "PRI-CAT-001" : "PRI-CAT-002");
