@@ -198,6 +198,46 @@ public final class SyntheticReferrals {
     }
 
     /**
+     * One <em>fully answered</em> referral: every finding recorded ABSENT except one to three drawn
+     * present (any finding, each equally likely) and up to two drawn not recorded; an adult (16-90)
+     * with one or two body regions, a low stratified risk (STarT MSK), pain 0-6 and no clinician's
+     * priority decision. Without the drawn findings it would be self-managed, so a property that
+     * says "this finding never reaches self-management" bites on it: the default population reaches
+     * self-management too rarely for that. For testing and impact analysis, not plausible.
+     */
+    public static Referral answered(RandomDraws draws, LocalDate asOf) {
+        Objects.requireNonNull(draws, "draws");
+        Objects.requireNonNull(asOf, "asOf");
+        LocalDate referralDate = asOf.minusDays(draws.between(0, 90));
+        LocalDate onset = referralDate.minusDays(draws.between(0, 400));
+        Set<BodyRegion> regions = EnumSet.noneOf(BodyRegion.class);
+        int regionCount = draws.between(1, 2);
+        for (int i = 0; i < regionCount; i++) {
+            regions.add(REGIONS[draws.between(0, REGIONS.length - 1)]);
+        }
+        Map<Finding, Observation> findings = new EnumMap<>(Finding.class);
+        for (Finding f : FINDINGS) {
+            findings.put(f, Observation.ABSENT);
+        }
+        int present = draws.between(1, 3);
+        for (int i = 0; i < present; i++) {
+            Finding f = FINDINGS[draws.between(0, FINDINGS.length - 1)];
+            boolean detailed = percent(draws) < 40;
+            findings.put(f, detailed
+                    ? new Observation(FindingStatus.PRESENT, referralDate.minusDays(onsetDays(draws)),
+                            TRENDS[draws.between(0, TRENDS.length - 1)])
+                    : Observation.PRESENT);
+        }
+        int notRecorded = draws.between(0, 2);
+        for (int i = 0; i < notRecorded; i++) {
+            findings.remove(FINDINGS[draws.between(0, FINDINGS.length - 1)]);
+        }
+        RiskStratification risk = RiskStratification.category(RiskTool.STARTMSK, RiskCategory.LOW);
+        return new Referral(null, draws.between(16, 90), SEXES[draws.between(0, SEXES.length - 1)], referralDate, onset,
+                regions, findings, draws.between(0, 6), risk, null);
+    }
+
+    /**
      * A valid service profile, spread over the whole valid range rather than weighted to real
      * services (what a diff needs is that both sides see the same profile): FCP access and
      * self-referral each half the time, a triage standard (1-168 hours) half the time, any urgent
