@@ -24,6 +24,7 @@ import org.mskrules.msk.Referral;
 import org.mskrules.msk.ReferralJson;
 import org.mskrules.msk.RouteDecision;
 import org.mskrules.msk.RouteReason;
+import org.mskrules.msk.SeriousFinding;
 import org.mskrules.msk.ServiceProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -205,6 +206,15 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
         out.println();
+        if (!a.seriousFindings().isEmpty()) {
+            out.println("Serious findings (outside every red-flag criterion: a clinician sees the patient, never self-management):");
+            for (SeriousFinding f : a.seriousFindings()) {
+                out.println("  " + f.findings() + " (rule " + f.ruleId() + ")");
+                out.println("      criteria not met: " + f.criteria());
+                out.println("      source: " + f.source());
+            }
+            out.println();
+        }
         PriorityDecision p = a.priority();
         out.println("Priority:    " + p.category() + " (derived " + p.derived()
                 + (p.clinician() == null ? "" : "; clinician's decision " + p.clinician()) + "); waiting-time threshold "

@@ -278,6 +278,7 @@ class OutputSchemaTest {
             new Described("assessment", "", Assessment.class),
             new Described("assessment", "/$defs/RedFlag", RedFlag.class),
             new Described("assessment", "/$defs/IncompleteScreen", IncompleteScreen.class),
+            new Described("assessment", "/$defs/SeriousFinding", org.mskrules.msk.SeriousFinding.class),
             new Described("assessment", "/$defs/PriorityDecision", PriorityDecision.class),
             new Described("assessment", "/$defs/PriorityReason", PriorityReason.class),
             new Described("assessment", "/$defs/RouteDecision", RouteDecision.class),

@@ -66,6 +66,13 @@ class ReleasedVersionsTest {
         assertThat(referral.contentHash()).as(IMMUTABLE)
                 .isEqualTo("sha256:6b10ad9398ab3b1e0c1c8b04e213c5e191a110b6941c5136fb740471f8b92b55");
 
+        // The safety net (issue 14), signed off on 2026-12-07 and in force a week later.
+        RuleSetManifest safetyNet = registry.manifest(MskRules.RULE_SET_ID, "1.1.0");
+        assertThat(safetyNet.status()).isEqualTo(RuleSetManifest.Status.RELEASED);
+        assertThat(safetyNet.effectiveFrom()).isEqualTo(LocalDate.of(2026, 12, 14));
+        assertThat(safetyNet.contentHash()).as(IMMUTABLE)
+                .isEqualTo("sha256:a121e4ab55549a15d920732ba300ad363cd2840dbb3747a97df9665611e16892");
+
         // The 2023/24 planning year the waiting-list rules encode.
         RuleSetManifest waitingList = registry.manifest(WaitingListRules.RULE_SET_ID, "1.0.0");
         assertThat(waitingList.status()).isEqualTo(RuleSetManifest.Status.RELEASED);
