@@ -54,8 +54,9 @@ class PopulationTest {
         long waitingListFiles;
         try (Stream<Path> rf = Files.list(GOLDEN.resolve("red-flags"));
                 Stream<Path> pr = Files.list(GOLDEN.resolve("priority-routing"));
+                Stream<Path> sn = Files.list(GOLDEN.resolve("safety-net"));
                 Stream<Path> wl = Files.list(GOLDEN.resolve("waiting-list"))) {
-            referralFiles = rf.count() + pr.count();
+            referralFiles = rf.count() + pr.count() + sn.count();
             waitingListFiles = wl.count();
         }
         assertThat(golden.size()).isEqualTo(referralFiles);

@@ -196,6 +196,10 @@ class PriorityRoutingProperties {
                 });
     }
 
+    /** The FCP routing rules and the community-triage rule each becomes without FCP access. */
+    static final java.util.Map<String, String> NO_FCP_INSTEAD = java.util.Map.of("RT-FCP-001", "RT-FCP-002",
+            "RT-SN-001", "RT-SN-002");
+
     @Test
     void withoutFcpAccessNothingGoesToAnFcpAndWithItNothingIsSentToTriageForLackOfOne() {
         ServiceProfile withFcp = ServiceProfile.NATIONAL;
@@ -203,11 +207,13 @@ class PriorityRoutingProperties {
         qt().withExamples(EXAMPLES).withFixedSeed(SEED).forAll(referrals()).checkAssert(r -> {
             Assessment a = rules.assess(r, AS_OF, withFcp);
             Assessment b = rules.assess(r, AS_OF, withoutFcp);
-            assertThat(a.route().reasons()).noneMatch(x -> x.ruleId().equals("RT-FCP-002"));
+            assertThat(a.route().reasons()).noneMatch(x -> NO_FCP_INSTEAD.containsValue(x.ruleId()));
             assertThat(b.route().route()).isNotEqualTo(Route.FIRST_CONTACT_PRACTITIONER);
             if (a.route().route() == Route.FIRST_CONTACT_PRACTITIONER) {
+                // Each FCP reason has its community-triage counterpart (from 1.1.0 the safety net's too).
                 assertThat(b.route().route()).isEqualTo(Route.COMMUNITY_MSK_TRIAGE);
-                assertThat(b.route().reasons()).extracting(RouteReason::ruleId).containsExactly("RT-FCP-002");
+                assertThat(b.route().reasons()).extracting(RouteReason::ruleId).containsExactlyElementsOf(
+                        a.route().reasons().stream().map(x -> NO_FCP_INSTEAD.get(x.ruleId())).toList());
             } else {
                 assertThat(b.route().route()).isEqualTo(a.route().route());
             }

@@ -162,8 +162,8 @@ class RuleSetVersionChoiceTest {
         assertThatThrownBy(() -> MskRules.builder().withRulesDisabled("RF-CES-001", "RF-NOPE-001", "WL-VO-001").build())
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::message)
-                        .containsExactly("rule [RF-NOPE-001] is not a rule of rule set [msk-referral:1.0.0]",
-                                "rule [WL-VO-001] is not a rule of rule set [msk-referral:1.0.0]"));
+                        .containsExactly("rule [RF-NOPE-001] is not a rule of rule set [msk-referral:1.1.0]",
+                                "rule [WL-VO-001] is not a rule of rule set [msk-referral:1.1.0]"));
         assertThatThrownBy(() -> WaitingListRules.builder().withRulesDisabled("RF-CES-001").build())
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("rule [RF-CES-001] is not a rule of rule set [msk-waiting-list:1.0.0]");
