@@ -237,12 +237,18 @@ final class ReferralReader {
 
     private void region(CodeableConcept site, String location, java.util.Set<BodyRegion> regions, Read read) {
         boolean mapped = false;
+        // The project code, when sent, is authoritative; a SNOMED CT code beside it is only noted
+        // as unverified when it is what the region was read from.
+        boolean projectCode = site.getCoding().stream().anyMatch(c -> FhirCodes.REGION_SYSTEM.equals(c.getSystem())
+                && map.region(c) != null);
         for (Coding c : site.getCoding()) {
             BodyRegion r = map.region(c);
             if (r != null) {
                 regions.add(r);
                 mapped = true;
-                unverified(c, location, read);
+                if (!projectCode) {
+                    unverified(c, location, read);
+                }
             }
         }
         if (!mapped) {
