@@ -159,6 +159,21 @@ public final class FhirReferrals {
         return decisions.write(Objects.requireNonNull(assessment, "assessment"), patientReference);
     }
 
+    /**
+     * The Questionnaire for one screen asking {@code missing} (JSON Pointers as an
+     * {@link org.mskrules.msk.IncompleteScreen} lists them), as {@link #decision} makes it; its id is
+     * {@link #questionnaireId}.
+     */
+    public org.hl7.fhir.r4.model.Questionnaire questionnaire(org.mskrules.msk.Screen screen,
+            java.util.Collection<String> missing, String ruleSetId, String version) {
+        return Questionnaires.forScreen(screen, new java.util.LinkedHashSet<>(missing), writer, ruleSetId, version);
+    }
+
+    /** The id of the Questionnaire for {@code screen}, e.g. {@code msk-screen-cauda-equina}. */
+    public static String questionnaireId(org.mskrules.msk.Screen screen) {
+        return Questionnaires.id(screen);
+    }
+
     /** Compact JSON of any resource. */
     public String toJson(IBaseResource resource) {
         return CONTEXT.newJsonParser().encodeResourceToString(resource);
