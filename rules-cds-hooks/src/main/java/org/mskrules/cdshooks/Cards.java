@@ -73,11 +73,10 @@ final class Cards {
                 detail.append("\n* ").append(s.ruleId()).append(" ").append(words(s.screen().name())).append(": ")
                         .append(String.join(", ", s.missing().stream().map(Cards::item).toList()));
             }
-            String ids = String.join(",", a.incompleteScreens().stream().map(IncompleteScreen::ruleId).toList());
-            ObjectNode card = card("screens:" + ids, summary("Complete " + byScreen.size() + " screen"
+            // One card for every open screen, with one fixed id: the screen rules are named in the detail.
+            ObjectNode card = card("screens", summary("Complete " + byScreen.size() + " screen"
                     + (byScreen.size() == 1 ? "" : "s") + ": " + String.join(", ", byScreen.keySet().stream().map(s -> words(s.name())).toList())),
                     "warning", a.incompleteScreens().get(0).source(), version);
-            card.put("uuid", uuid("screens"));
             card.put("detail", detail.toString());
             ArrayNode links = card.putArray("links");
             byScreen.forEach((screen, items) -> {
@@ -122,7 +121,6 @@ final class Cards {
                 + (where == null ? "" : " - " + where) + "; " + words(a.priority().category().name())),
                 route.route() == Route.RED_FLAG_PATHWAY ? indicator(a.escalation()) : "info",
                 route.reasons().get(0).source(), version);
-        card.put("uuid", uuid("route:" + route.route()));
         StringBuilder detail = new StringBuilder("**").append(route.timeFrame()).append("**\n\nBecause:\n");
         for (RouteReason r : route.reasons()) {
             detail.append("\n* ").append(r.ruleId()).append(": ").append(r.description());
@@ -177,7 +175,6 @@ final class Cards {
     static ObjectNode failure(List<Violation> problems) {
         ObjectNode card = card("not-decided", summary("MSK rules made no decision: " + problems.size() + " problem"
                 + (problems.size() == 1 ? "" : "s") + " with the request"), "warning", "MSK rules input contract", null);
-        card.put("uuid", uuid("not-decided"));
         StringBuilder detail = new StringBuilder("No red flags, screens or route were assessed. Assess this referral"
                 + " clinically, or correct the record and try again.\n");
         for (Violation v : problems) {
