@@ -185,6 +185,14 @@ public final class CdsHooksService {
                             + " it cannot decide")));
         }
         Resource patient = parse(patientNode, "prefetch.patient", fhirProblems);
+        String patientId = context.get("patientId").asText();
+        if (patient != null && patient.getIdElement().getIdPart() != null
+                && !patient.getIdElement().getIdPart().equals(patientId)) {
+            // The prefetched Patient must be the patient in context: a decision on another's record is a hazard.
+            fhirProblems.add(new Violation("prefetch.patient.id", "OTHER_PATIENT", "the prefetched Patient is ["
+                    + Violation.shown(patient.getIdElement().getIdPart()) + "], not the context's patientId ["
+                    + Violation.shown(patientId) + "]"));
+        }
         if (!fhirProblems.isEmpty()) {
             return cards(failure(fhirProblems));
         }
@@ -233,7 +241,7 @@ public final class CdsHooksService {
             return cards(failure(List.of(new Violation("", "NOT_DECIDED", Violation.shown(e.getMessage())))));
         }
         notes.addAll(reading.notes());
-        String patientRef = "Patient/" + context.get("patientId").asText();
+        String patientRef = "Patient/" + patientId;
         FhirDecision decision = fhir.decision(assessment, patientRef);
         return cards(Cards.forDecision(assessment, decision, order, orderIndex, patientRef, notes, baseUrl, fhir));
     }

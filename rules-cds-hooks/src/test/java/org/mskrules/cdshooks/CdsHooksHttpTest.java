@@ -233,6 +233,16 @@ class CdsHooksHttpTest {
         }
 
         @Test
+        void aPrefetchedPatientOtherThanTheContextsIsNotDecided() throws Exception {
+            ObjectNode req = CdsRequests.request("order-sign", saddle());
+            ((ObjectNode) req.get("context")).put("patientId", "someone-else");
+            Answer a = post(CdsHooksService.ORDER_SIGN_ID, req.toString());
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.summaries()).hasSize(1).allSatisfy(s -> assertThat(s).startsWith("MSK rules made no decision"));
+            assertThat(a.body().path("cards").get(0).path("detail").asText()).contains("prefetch.patient.id", "OTHER_PATIENT");
+        }
+
+        @Test
         void aRecordOfAnotherPatientIsNotDecided() throws Exception {
             ObjectNode req = CdsRequests.request("order-sign", saddle());
             ((ObjectNode) req.at("/prefetch/conditions/entry/0/resource/subject")).put("reference", "Patient/someone-else");

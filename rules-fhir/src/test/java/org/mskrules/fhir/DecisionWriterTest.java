@@ -62,6 +62,30 @@ class DecisionWriterTest {
     }
 
     @Test
+    void answeringTheGeneratedQuestionnaireClosesItsScreen() throws Exception {
+        Assessment a = saddle();
+        FhirReferrals fhir = ConceptMapTest.FHIR;
+        Questionnaire ces = fhir.decision(a, null).questionnaires().stream()
+                .filter(q -> q.getId().equals("msk-screen-cauda-equina")).findFirst().orElseThrow();
+        // The clinician answers every question No, as a QuestionnaireResponse to the generated Questionnaire.
+        org.hl7.fhir.r4.model.QuestionnaireResponse answers = new org.hl7.fhir.r4.model.QuestionnaireResponse();
+        answers.setStatus(org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        answers.setQuestionnaire(ces.getUrl());
+        for (Questionnaire.QuestionnaireItemComponent item : ces.getItem()) {
+            answers.addItem().setLinkId(item.getLinkId()).addAnswer()
+                    .setValue(item.getAnswerOption().get(1).getValueCoding()); // No
+        }
+        String json = Files.readString(Path.of("../examples/referral-back-pain-saddle-numbness.json"));
+        org.hl7.fhir.r4.model.Bundle bundle = fhir.toBundle(ReferralJson.read(json, AS_OF));
+        bundle.addEntry().setResource(answers);
+        Assessment after = rules.assess(fhir.readBundle(fhir.toJson(bundle)).referral(), AS_OF);
+        assertThat(a.incompleteScreens()).extracting(s -> s.ruleId()).contains("SCR-CES-001");
+        assertThat(after.incompleteScreens()).extracting(s -> s.ruleId()).doesNotContain("SCR-CES-001");
+        // The emergency stands: saddle anaesthesia is still present.
+        assertThat(after.redFlags()).extracting(f -> f.ruleId()).contains("RF-CES-001");
+    }
+
+    @Test
     void withEveryScreenCompleteTheGuidanceIsSuccess() {
         Referral r = Referral.builder().ageYears(30).sex(Sex.FEMALE).referralDate(LocalDate.of(2026, 11, 20))
                 .region(BodyRegion.KNEE).painScore(3).absent(Finding.values()).build();
