@@ -20,7 +20,6 @@ import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.JsonContract;
 import org.mskrules.core.RulesException;
 import org.mskrules.core.Violation;
 import org.mskrules.fhir.FhirDecision;
@@ -63,6 +62,8 @@ public final class CdsHooksService {
             "questionnaireResponses", "QuestionnaireResponse?subject={{context.patientId}}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest request read, in characters (16 MiB, the server's own limit in bytes): a whole prefetched record. */
+    static final int MAX_REQUEST_CHARS = 16 << 20;
 
     private final MskRules rules;
     private final FhirReferrals fhir;
@@ -137,7 +138,7 @@ public final class CdsHooksService {
         }
         JsonNode request;
         try {
-            if (body == null || body.length() > JsonContract.MAX_DOCUMENT_CHARS * 8L) {
+            if (body == null || body.length() > MAX_REQUEST_CHARS) {
                 return error(400, "TOO_LARGE", List.of(new Violation("", "TOO_LARGE", "the request body is missing or too large")));
             }
             request = JSON.readTree(body);

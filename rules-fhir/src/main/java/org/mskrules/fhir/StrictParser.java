@@ -8,7 +8,6 @@ import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
-import org.mskrules.core.JsonContract;
 import org.mskrules.core.Violation;
 
 /**
@@ -19,14 +18,20 @@ import org.mskrules.core.Violation;
  * A new parser per call: HAPI parsers are not thread-safe, the context is.
  */
 final class StrictParser {
+    /**
+     * The largest resource read, in characters: 8 MiB, larger than the JSON contract's 1 MiB because
+     * a prefetch search Bundle ({@code Observation?patient=...}) holds a patient's whole record.
+     */
+    static final int MAX_RESOURCE_CHARS = 8 << 20;
+
     private StrictParser() {
     }
 
     /** The resource in {@code json}, or {@code null} with the problems added to {@code problems}. */
     static Resource parse(FhirContext context, String json, String location, List<Violation> problems) {
-        if (json.length() > JsonContract.MAX_DOCUMENT_CHARS) {
-            problems.add(new Violation(location, "TOO_LARGE", "the document has more than "
-                    + JsonContract.MAX_DOCUMENT_CHARS + " characters"));
+        if (json.length() > MAX_RESOURCE_CHARS) {
+            problems.add(new Violation(location, "TOO_LARGE", "the resource has more than "
+                    + MAX_RESOURCE_CHARS + " characters"));
             return null;
         }
         List<Violation> found = new ArrayList<>();
