@@ -1,0 +1,2 @@
+/** FHIR R4 mapping of MSK referrals and decisions. */
+package org.mskrules.fhir;
