@@ -198,8 +198,9 @@ class AssessBatchTest {
 
     @Test
     void aWorkingVersionsBatchWarnsOnStandardErrorAndEachDecisionCarriesItsStatus() throws IOException {
-        Cli.Result r = Cli.run("assess", Cli.REFERRALS, "--as-of", AS_OF, "--rules-version", "1.1.0");
-        assertThat(r.err()).contains("warning: msk-referral 1.1.0 is a WORKING version: not released, not for clinical use");
+        String working = MskRulesCliTest.newestWorkingVersion();
+        Cli.Result r = Cli.run("assess", Cli.REFERRALS, "--as-of", AS_OF, "--rules-version", working);
+        assertThat(r.err()).contains("warning: msk-referral " + working + " is a WORKING version: not released, not for clinical use");
         assertThat(json(r.lines().get(0)).get("decision").get("trace").get("status").asText()).isEqualTo("WORKING");
     }
 
