@@ -200,10 +200,12 @@ public final class SyntheticReferrals {
     /**
      * One <em>fully answered</em> referral: every finding recorded ABSENT except one to three drawn
      * present (any finding, each equally likely) and up to two drawn not recorded; an adult (16-90)
-     * with one or two body regions, a low stratified risk (STarT MSK), pain 0-6 and no clinician's
-     * priority decision. Without the drawn findings it would be self-managed, so a property that
-     * says "this finding never reaches self-management" bites on it: the default population reaches
-     * self-management too rarely for that. For testing and impact analysis, not plausible.
+     * with one or two body regions, a stratified risk (STarT MSK) that is low 70% of the time and
+     * medium or high otherwise, pain 0-6 and no clinician's priority decision. Low risk and without
+     * the drawn findings it would be self-managed, so a property that says "this finding never
+     * reaches self-management" bites on it (the default population reaches self-management too
+     * rarely for that), and at medium or high risk it would go to therapy. For testing and impact
+     * analysis, not plausible.
      */
     public static Referral answered(RandomDraws draws, LocalDate asOf) {
         Objects.requireNonNull(draws, "draws");
@@ -232,7 +234,9 @@ public final class SyntheticReferrals {
         for (int i = 0; i < notRecorded; i++) {
             findings.remove(FINDINGS[draws.between(0, FINDINGS.length - 1)]);
         }
-        RiskStratification risk = RiskStratification.category(RiskTool.STARTMSK, RiskCategory.LOW);
+        int riskRoll = percent(draws);
+        RiskStratification risk = RiskStratification.category(RiskTool.STARTMSK,
+                riskRoll < 70 ? RiskCategory.LOW : riskRoll < 85 ? RiskCategory.MEDIUM : RiskCategory.HIGH);
         return new Referral(null, draws.between(16, 90), SEXES[draws.between(0, SEXES.length - 1)], referralDate, onset,
                 regions, findings, draws.between(0, 6), risk, null);
     }

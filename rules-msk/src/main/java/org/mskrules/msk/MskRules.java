@@ -123,10 +123,11 @@ public final class MskRules {
         EscalationLevel escalation = flags.stream().map(RedFlag::level)
                 .max(Comparator.naturalOrder()).orElse(EscalationLevel.NONE);
         List<IncompleteScreen> screens = evaluation.outputs(IncompleteScreen.class);
-        RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, screens, priority.get(0), profile);
-        return new Assessment(referral.referralId(), escalation, flags, screens,
-                evaluation.outputs(SeriousFinding.class), priority.get(0), route, risks.isEmpty() ? null : risks.get(0), parameterValues, profile,
-                evaluation.trace());
+        List<SeriousFinding> serious = evaluation.outputs(SeriousFinding.class);
+        RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, screens, serious,
+                priority.get(0), profile);
+        return new Assessment(referral.referralId(), escalation, flags, screens, serious, priority.get(0), route,
+                risks.isEmpty() ? null : risks.get(0), parameterValues, profile, evaluation.trace());
     }
 
     /** Every problem with {@code referral} as of {@code asOf}; empty if it can be assessed. */

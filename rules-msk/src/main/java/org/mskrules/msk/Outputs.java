@@ -53,12 +53,13 @@ final class Outputs {
     /**
      * The route: the highest-precedence route any routing rule gave, its reasons, and the reasons it
      * outranks, with the time frame from the red flag or from the service standards, prefixed, when
-     * a red-flag screen is open, by the instruction to complete it first.
+     * a red-flag screen is open, by the instruction to complete it first, and before that by the
+     * serious findings outside every red-flag criterion (from msk-referral 1.1.0).
      *
      * @throws RulesException if no routing rule fired, which the first-contact rules prevent
      */
     static RouteDecision route(List<RouteReason> all, List<RedFlag> flags, List<IncompleteScreen> screens,
-            PriorityDecision priority, ServiceProfile profile) {
+            List<SeriousFinding> serious, PriorityDecision priority, ServiceProfile profile) {
         Route route = all.stream().map(RouteReason::route).min(Comparator.naturalOrder())
                 .orElseThrow(() -> new RulesException("no routing rule fired; every rule set must route every referral"));
         List<RouteReason> reasons = all.stream().filter(r -> r.route() == route).sorted(REASON_ORDER).toList();
@@ -86,6 +87,11 @@ final class Outputs {
         if (route != Route.RED_FLAG_PATHWAY && !open.isEmpty()) {
             // Red flags cannot be excluded: whatever the route, the open screens come first.
             timeFrame = "First complete the open red-flag screens " + open + ", which may change the route. " + timeFrame;
+        }
+        if (!serious.isEmpty()) {
+            // A warning sign outside every red-flag criterion is named first, whatever the route.
+            timeFrame = "Serious findings outside every red-flag criterion, for the clinician to assess first: "
+                    + serious.stream().map(f -> f.ruleId() + " " + f.findings()).toList() + ". " + timeFrame;
         }
         boolean community = route == Route.COMMUNITY_MSK_TRIAGE || route == Route.COMMUNITY_MSK_THERAPY;
         return new RouteDecision(route, specialty, destination, timeFrame,

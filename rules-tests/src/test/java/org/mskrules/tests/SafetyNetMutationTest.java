@@ -18,7 +18,7 @@ class SafetyNetMutationTest {
         try {
             SafetyNetProperties.rules = MskRules.builder().ruleSetVersion("1.0.0").build();
             List<String> failures = LoadBearingRulesTest.PropertySuites.failures(SafetyNetProperties.class);
-            assertThat(failures).anySatisfy(f -> assertThat(f).startsWith("SafetyNetProperties#noReferralWithASeriousFindingPresentIsSelfManaged"))
+            assertThat(failures).anySatisfy(f -> assertThat(f).startsWith("SafetyNetProperties#noReferralWithASeriousFindingPresentOrNotRecordedIsSelfManagedAndAPresentOneIsNamed"))
                     .anySatisfy(f -> assertThat(f).startsWith("SafetyNetProperties#noPartlyMetCriterionWithTheRestNotRecordedIsSelfManaged"))
                     .anySatisfy(f -> assertThat(f).startsWith("SafetyNetProperties#cancerWithAnyNeurologicalSymptomOrSignIsAnEmergency"));
         } finally {

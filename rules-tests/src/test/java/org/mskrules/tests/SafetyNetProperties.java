@@ -28,9 +28,11 @@ import org.quicktheories.impl.Constraint;
 /**
  * The safety net (issue 14, clinical reference principles 2, 6 and 7), as properties over 100,000
  * fully answered synthetic referrals each ({@link SyntheticReferrals#answered}: every finding
- * absent but one to three present and up to two not recorded, low risk), on which self-management
- * is reachable, so the properties bite. The serious findings and criteria below are this test's own
- * reading of the clinical reference, written independently of the rule files: the oracle.
+ * absent but one to three present and up to two not recorded, mostly low risk), on which
+ * self-management is reachable, so the properties bite. The serious findings and criteria below are
+ * this test's own reading of the clinical reference (principles 2, 6 and 7 and the criteria of rule
+ * set 1), the oracle: a criterion is partly met when it is not met and would be met with its items
+ * not recorded present, with no further condition.
  *
  * <p>They hold from {@code msk-referral 1.1.0}; {@link SafetyNetMutationTest} shows each fails on
  * the 1.0.0 rules. Fixed seed; no shrinking (a seed reproduces a failure, and shrinking 100,000
@@ -75,14 +77,12 @@ class SafetyNetProperties {
             Finding.BILATERAL_LEG_NEUROLOGICAL_DEFICIT, Finding.BILATERAL_RADICULAR_PAIN, Finding.SEXUAL_DYSFUNCTION);
 
     /**
-     * A criterion of the clinical reference: the findings it needs present ({@code items}), those of
-     * which one present makes it partly met ({@code evidence}: a context item alone, such as leg pain
-     * for CES, does not), and whether a referral meets it.
+     * A criterion of the clinical reference: the findings it needs present ({@code items}) and
+     * whether a referral meets it.
      */
-    record Criterion(String name, List<Finding> items, List<Finding> evidence, Predicate<Referral> met) {
+    record Criterion(String name, List<Finding> items, Predicate<Referral> met) {
         boolean partlyMet(Referral r) {
-            return r.anyPresent(evidence) && r.anyNotRecorded(items) && !met.test(r)
-                    && met.test(r.withNotRecordedPresent(items));
+            return r.anyNotRecorded(items) && !met.test(r) && met.test(r.withNotRecordedPresent(items));
         }
     }
 
@@ -95,47 +95,44 @@ class SafetyNetProperties {
         List<Finding> cesItems = concat(cesGate, CES);
         List<Finding> osteoporosis = List.of(Finding.LONG_TERM_CORTICOSTEROIDS, Finding.PREVIOUS_FRAGILITY_FRACTURE,
                 Finding.KNOWN_OSTEOPOROSIS);
+        List<Finding> gca = List.of(Finding.NEW_HEADACHE, Finding.SCALP_TENDERNESS, Finding.JAW_OR_TONGUE_CLAUDICATION,
+                Finding.VISUAL_SYMPTOMS, Finding.POLYMYALGIA_SYMPTOMS, Finding.SYSTEMIC_UPSET);
         List<Finding> axSpa = List.of(Finding.WAKING_SECOND_HALF_OF_NIGHT, Finding.BUTTOCK_PAIN,
                 Finding.IMPROVES_WITH_MOVEMENT, Finding.IMPROVES_WITHIN_48H_OF_NSAID,
                 Finding.FIRST_DEGREE_RELATIVE_WITH_SPONDYLOARTHRITIS, Finding.CURRENT_OR_PAST_ARTHRITIS,
                 Finding.CURRENT_OR_PAST_ENTHESITIS, Finding.CURRENT_OR_PAST_PSORIASIS);
-        List<Finding> neuroEvidence = NEUROLOGY.stream()
-                .filter(f -> f != Finding.RADICULAR_PAIN && f != Finding.DIFFICULTY_WALKING).toList();
         return List.of(
-                new Criterion("CES (GIRFT 2023)", cesItems, CES, r -> legOrBack.test(r) && r.anyPresent(CES)),
-                new Criterion("MSCC (NG234)", concat(List.of(Finding.CANCER_HISTORY), NEUROLOGY), neuroEvidence,
+                new Criterion("CES (GIRFT 2023)", cesItems, r -> legOrBack.test(r) && r.anyPresent(CES)),
+                new Criterion("MSCC (NG234)", concat(List.of(Finding.CANCER_HISTORY), NEUROLOGY),
                         r -> r.isPresent(Finding.CANCER_HISTORY) && r.anyPresent(NEUROLOGY)),
                 new Criterion("AAA (NG156)", List.of(Finding.ABDOMINAL_PAIN, Finding.COLLAPSE_OR_LOSS_OF_CONSCIOUSNESS),
-                        List.of(Finding.ABDOMINAL_PAIN, Finding.COLLAPSE_OR_LOSS_OF_CONSCIOUSNESS),
                         r -> (r.isPresent(Finding.ABDOMINAL_PAIN) || r.isBackPain())
                                 && r.isPresent(Finding.COLLAPSE_OR_LOSS_OF_CONSCIOUSNESS)),
                 new Criterion("Fragility fracture (NHSE 2020)", concat(List.of(Finding.MINOR_TRAUMA), osteoporosis),
-                        concat(List.of(Finding.MINOR_TRAUMA), osteoporosis),
                         r -> r.isBackPain() && r.isPresent(Finding.MINOR_TRAUMA)
                                 && (r.anyPresent(osteoporosis) || r.age() >= p.fragilityFractureAgeFor(r.sex()))),
-                new Criterion("Axial SpA, 4 features (NG65)", axSpa, axSpa,
+                new Criterion("Axial SpA, 4 features (NG65)", axSpa,
                         r -> r.isBackPain() && r.ageAtEpisodeOnset() >= 0 && r.ageAtEpisodeOnset() < 45
                                 && r.episodeLongerThanMonths(3) && r.countPresent(axSpa)
                                 + (r.ageAtEpisodeOnset() < 35 ? 1 : 0) >= 4),
                 new Criterion("Compartment syndrome (BOAST 10)", List.of(Finding.FRACTURE_CRUSH_OR_TIGHT_CAST,
                         Finding.PAIN_OUT_OF_PROPORTION, Finding.PAIN_ON_PASSIVE_STRETCH),
-                        List.of(Finding.FRACTURE_CRUSH_OR_TIGHT_CAST, Finding.PAIN_OUT_OF_PROPORTION,
-                                Finding.PAIN_ON_PASSIVE_STRETCH),
                         r -> r.isPresent(Finding.FRACTURE_CRUSH_OR_TIGHT_CAST) && r.isPresent(Finding.PAIN_OUT_OF_PROPORTION)
                                 && r.isPresent(Finding.PAIN_ON_PASSIVE_STRETCH)),
                 new Criterion("Urgent synovitis (NG100)", List.of(Finding.SUSPECTED_PERSISTENT_SYNOVITIS,
                         Finding.SMALL_JOINTS_OF_HANDS_OR_FEET, Finding.MORE_THAN_ONE_JOINT),
-                        List.of(Finding.SUSPECTED_PERSISTENT_SYNOVITIS, Finding.SMALL_JOINTS_OF_HANDS_OR_FEET,
-                                Finding.MORE_THAN_ONE_JOINT),
                         r -> r.isPresent(Finding.SUSPECTED_PERSISTENT_SYNOVITIS)
                                 && (r.isPresent(Finding.SMALL_JOINTS_OF_HANDS_OR_FEET) || r.isPresent(Finding.MORE_THAN_ONE_JOINT)
                                         || r.historyAtLeastMonths(Finding.SUSPECTED_PERSISTENT_SYNOVITIS, 3))),
                 new Criterion("Spinal malignancy, combination (CD008686)", List.of(Finding.UNEXPLAINED_WEIGHT_LOSS,
                         Finding.NO_IMPROVEMENT_AFTER_ONE_MONTH, Finding.NIGHT_PAIN),
-                        List.of(Finding.UNEXPLAINED_WEIGHT_LOSS, Finding.NO_IMPROVEMENT_AFTER_ONE_MONTH, Finding.NIGHT_PAIN),
                         r -> r.isSpinalPain() && r.countPresent(List.of(Finding.UNEXPLAINED_WEIGHT_LOSS,
                                 Finding.NO_IMPROVEMENT_AFTER_ONE_MONTH, Finding.NIGHT_PAIN))
-                                + (r.age() >= p.malignancyAgeYears() ? 1 : 0) >= p.malignancyMinimumFeatures()));
+                                + (r.age() >= p.malignancyAgeYears() ? 1 : 0) >= p.malignancyMinimumFeatures()),
+                new Criterion("Giant cell arteritis (BSR 2020)", gca, r -> r.age() > 50 && r.anyPresent(gca)),
+                new Criterion("Myeloma (NG12)", List.of(Finding.PERSISTENT_BONE_OR_BACK_PAIN, Finding.UNEXPLAINED_FRACTURE),
+                        r -> r.age() >= 60 && r.anyPresent(List.of(Finding.PERSISTENT_BONE_OR_BACK_PAIN,
+                                Finding.UNEXPLAINED_FRACTURE))));
     }
 
     private static List<Finding> concat(List<Finding> a, List<Finding> b) {
@@ -156,12 +153,22 @@ class SafetyNetProperties {
     }
 
     @Test
-    void noReferralWithASeriousFindingPresentIsSelfManaged() {
+    void noReferralWithASeriousFindingPresentOrNotRecordedIsSelfManagedAndAPresentOneIsNamed() {
         qt().withExamples(EXAMPLES).withFixedSeed(SEED).withShrinkCycles(0).forAll(answered()).checkAssert(r -> {
-            List<Finding> serious = SERIOUS.stream().filter(r::isPresent).toList();
-            if (!serious.isEmpty()) {
-                assertThat(rules.assess(r, AS_OF).route().route())
-                        .as("route of a referral with %s present", serious).isNotEqualTo(Route.SUPPORTED_SELF_MANAGEMENT);
+            List<Finding> uncleared = SERIOUS.stream().filter(f -> !r.isAbsent(f)).toList();
+            if (uncleared.isEmpty()) {
+                return;
+            }
+            Assessment a = rules.assess(r, AS_OF);
+            assertThat(a.route().route()).as("route of a referral with %s present or not recorded", uncleared)
+                    .isNotEqualTo(Route.SUPPORTED_SELF_MANAGEMENT);
+            List<Finding> present = SERIOUS.stream().filter(r::isPresent).toList();
+            if (a.redFlags().isEmpty() && !present.isEmpty()) {
+                // Only ABSENT clears; a present one the flags do not explain is named to the clinician.
+                assertThat(a.route().timeFrame()).as("time frame with %s present and no red flag", present)
+                        .contains(present.get(0).name());
+                assertThat(a.route().route()).as("route with %s present and no red flag", present)
+                        .isNotEqualTo(Route.COMMUNITY_MSK_THERAPY);
             }
         });
     }
@@ -175,8 +182,8 @@ class SafetyNetProperties {
                 Assessment a = rules.assess(r, AS_OF);
                 assertThat(a.route().route()).as("route with %s partly met", partly)
                         .isNotEqualTo(Route.SUPPORTED_SELF_MANAGEMENT);
-                if (a.redFlags().isEmpty()) {
-                    // With a red flag a partly-met screen may be suppressed (it could not raise the level).
+                if (a.route().route() == Route.FIRST_CONTACT_PRACTITIONER && a.seriousFindings().isEmpty()) {
+                    // Held back from self-management by the screen that names what was not asked.
                     assertThat(a.incompleteScreens()).as("screens with %s partly met", partly).isNotEmpty();
                 }
             }
@@ -214,14 +221,17 @@ class SafetyNetProperties {
         }
         assertThat(selfManaged).as("self-managed of 10,000").isGreaterThan(1_000);
         assertThat(serious).as("with a serious finding of 10,000").isGreaterThan(2_000);
-        assertThat(partly).as("with a partly met criterion of 10,000").isGreaterThan(20);
+        assertThat(partly).as("with a partly met criterion of 10,000").isGreaterThan(200);
     }
 
     @Test
-    void theRuleSetDeclaresEveryFindingThisOracleCallsSerious() {
+    void theRuleSetAndThisOracleAgreeOnWhatIsSerious() {
+        // The properties above do not read the rule set's declaration; this says where the two differ.
         Set<Finding> declared = EnumSet.noneOf(Finding.class);
         rules.rules().stream().filter(r -> "serious-finding".equals(r.meta("kind")))
-                .forEach(r -> List.of(r.meta("findings").split(",")).forEach(f -> declared.add(Finding.valueOf(f.trim()))));
+                .flatMap(r -> java.util.stream.Stream.of(r.meta("findings"), r.meta("alwaysFlagged")))
+                .filter(java.util.Objects::nonNull)
+                .forEach(list -> List.of(list.split(",")).forEach(f -> declared.add(Finding.valueOf(f.trim()))));
         assertThat(declared).isEqualTo(SERIOUS);
         assertThat(FindingStatus.values()).hasSize(3);
     }
