@@ -53,8 +53,8 @@ final class Outputs {
     /**
      * The route: the highest-precedence route any routing rule gave, its reasons, and the reasons it
      * outranks, with the time frame from the red flag or from the service standards, prefixed, when
-     * a red-flag screen is open, by the instruction to complete it first, and, off the red-flag
-     * pathway, before that by the serious findings outside every red-flag criterion (from
+     * a red-flag screen is open, by the instruction to complete it first, and after that, off the
+     * red-flag pathway, by the serious findings outside every red-flag criterion (from
      * msk-referral 1.1.0).
      *
      * @throws RulesException if no routing rule fired, which the first-contact rules prevent
@@ -82,18 +82,18 @@ final class Outputs {
             case SUPPORTED_SELF_MANAGEMENT -> "Self-management resources and safety-net advice now";
             case FIRST_CONTACT_PRACTITIONER -> "Next available First Contact Practitioner appointment in the practice";
         };
+        if (route != Route.RED_FLAG_PATHWAY && !serious.isEmpty()) {
+            // A warning sign outside every red-flag criterion is named first. On a red-flag pathway the
+            // flag's own time frame stands; the findings are listed beside the flags.
+            timeFrame = "Serious findings outside every red-flag criterion, for the clinician to assess first: "
+                    + serious.stream().map(f -> f.ruleId() + " " + f.findings()).toList() + ". " + timeFrame;
+        }
         List<String> open = screens.stream()
                 .filter(s -> s.screen().isRedFlagScreen() || s.screen() == Screen.PARTLY_MET_CRITERION)
                 .map(IncompleteScreen::ruleId).toList();
         if (route != Route.RED_FLAG_PATHWAY && !open.isEmpty()) {
             // Red flags cannot be excluded: whatever the route, the open screens come first.
             timeFrame = "First complete the open red-flag screens " + open + ", which may change the route. " + timeFrame;
-        }
-        if (route != Route.RED_FLAG_PATHWAY && !serious.isEmpty()) {
-            // A warning sign outside every red-flag criterion is named first. On a red-flag pathway the
-            // flag's own time frame stands; the findings are listed beside the flags.
-            timeFrame = "Serious findings outside every red-flag criterion, for the clinician to assess first: "
-                    + serious.stream().map(f -> f.ruleId() + " " + f.findings()).toList() + ". " + timeFrame;
         }
         boolean community = route == Route.COMMUNITY_MSK_TRIAGE || route == Route.COMMUNITY_MSK_THERAPY;
         return new RouteDecision(route, specialty, destination, timeFrame,
