@@ -46,7 +46,7 @@ import java.util.TreeSet;
  *
  * <p>Codes, stable across releases (see {@code docs/schema/README.md}): {@code MALFORMED_JSON},
  * {@code EMPTY_DOCUMENT}, {@code DUPLICATE_FIELD}, {@code DOCUMENT_TOO_LARGE}, {@code NESTING_TOO_DEEP},
- * {@code STRING_TOO_LONG}, {@code NUMBER_TOO_LONG}, {@code REQUIRED}, {@code UNKNOWN_FIELD},
+ * {@code STRING_TOO_LONG}, {@code NUMBER_TOO_LONG}, {@code NAME_TOO_LONG}, {@code REQUIRED}, {@code UNKNOWN_FIELD},
  * {@code WRONG_TYPE}, {@code UNKNOWN_CODE}, {@code OUT_OF_RANGE}, {@code INVALID_DATE},
  * {@code INVALID_FORMAT}, {@code INVALID_LENGTH}, {@code DUPLICATE_ITEM}, {@code TOO_MANY_PROBLEMS},
  * {@code SCHEMA_VIOLATION}.
@@ -273,13 +273,29 @@ public final class JsonContract {
         return false;
     }
 
+    /**
+     * Whether {@code n} is exactly an integer that fits a {@code long}: read exactly (the mapper keeps
+     * decimals as {@code BigDecimal}), so that {@code 0.99999999999999999} or {@code 1e-400} is a
+     * decimal, never rounded to 1 or 0. A whole number too large for a {@code long} is left as it is
+     * (the schema refuses it as out of range or of the wrong type) rather than expanded, which for
+     * {@code 1e999999999} would take a billion digits.
+     */
     private static boolean whole(JsonNode n) {
+        java.math.BigDecimal d;
         if (n.isBigDecimal()) {
-            java.math.BigDecimal d = n.decimalValue();
-            return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+            d = n.decimalValue();
+        } else {
+            double x = n.doubleValue();
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+            d = new java.math.BigDecimal(x);
         }
-        double d = n.doubleValue();
-        return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15;
+        if (d.signum() == 0) {
+            return true;
+        }
+        java.math.BigDecimal stripped = d.stripTrailingZeros();
+        return stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18;
     }
 
     private static JsonNode integers(JsonNode node) {
@@ -294,8 +310,8 @@ public final class JsonContract {
                 a.set(i, integers(a.get(i)));
             }
         } else if (node.isFloatingPointNumber() && whole(node)) {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(
-                    node.isBigDecimal() ? node.decimalValue().toBigInteger() : java.math.BigInteger.valueOf((long) node.doubleValue()));
+            java.math.BigDecimal d = node.isBigDecimal() ? node.decimalValue() : new java.math.BigDecimal(node.doubleValue());
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(d.longValueExact());
         }
         return node;
     }
@@ -351,7 +367,11 @@ public final class JsonContract {
         if (lower.contains("number value length")) {
             return new Violation(at, "NUMBER_TOO_LONG", "a number has too many digits");
         }
-        return new Violation(at, "DOCUMENT_TOO_LARGE", m);
+        if (lower.contains("name length")) {
+            return new Violation(at, "NAME_TOO_LONG", "a field name is longer than " + Json.MAX_NAME_LENGTH + " characters");
+        }
+        // Any other limit of the parser: said in our words, never the parser's, which may quote content.
+        return new Violation(at, "DOCUMENT_TOO_LARGE", "the document is over one of the parser's limits");
     }
 
     private static Violation malformed(JsonProcessingException e) {
@@ -363,11 +383,33 @@ public final class JsonContract {
         }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        String why = firstLine(m);
-        // The parser quotes the offending token; a message must not carry a record's content.
-        return new Violation(at, "MALFORMED_JSON", "not valid JSON" + where + ": "
-                + (why.length() > 120 ? why.substring(0, 120) + "..." : why));
+        return new Violation(at, "MALFORMED_JSON", "not valid JSON" + where + ": " + parserReason(e));
     }
+
+    /** The longest parser explanation a message carries, after its quotations are shortened. */
+    private static final int MAX_REASON_LENGTH = 160;
+
+    /**
+     * Why the parser stopped, safe to put in a message: its first line, each quoted token in it cut
+     * to a short escaped excerpt ({@link Violation#shown}), and the whole at most 160 characters, so
+     * that a message never carries more than a few words of a document's content into a log.
+     */
+    public static String parserReason(JsonProcessingException e) {
+        String why = firstLine(e.getOriginalMessage());
+        StringBuilder b = new StringBuilder();
+        java.util.regex.Matcher quoted = QUOTED.matcher(why);
+        int last = 0;
+        while (quoted.find()) {
+            b.append(why, last, quoted.start()).append('\'').append(Violation.shown(quoted.group(1))).append('\'');
+            last = quoted.end();
+        }
+        b.append(why.substring(last));
+        String reason = Violation.shown(b.toString(), MAX_REASON_LENGTH);
+        return reason;
+    }
+
+    /** A token the parser quotes: {@code 'xxx'}, up to the last quote before a colon, comma or the end. */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'(.*?)'(?=[:,;)\\s]|$)");
 
     /** Where the parser was when it stopped, as a JSON Pointer. */
     private static String pointer(JsonProcessingException e) {

@@ -33,11 +33,16 @@ public record Violation(String path, String code, String message) {
      * characters escaped, so that a message never carries a whole record or breaks a log line.
      */
     public static String shown(String value) {
+        return shown(value, SHOWN_LENGTH);
+    }
+
+    /** As {@link #shown(String)}, at most {@code length} characters (for text of the library's own, such as a parser's reason). */
+    static String shown(String value, int length) {
         if (value == null) {
             return "null";
         }
         StringBuilder b = new StringBuilder();
-        value.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
+        value.codePoints().limit(length).forEach(c -> {
             if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
                     || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
                 b.append(String.format("\\u%04x", c));
@@ -45,7 +50,7 @@ public record Violation(String path, String code, String message) {
                 b.appendCodePoint(c);
             }
         });
-        return value.codePointCount(0, value.length()) > SHOWN_LENGTH ? b + "..." : b.toString();
+        return value.codePointCount(0, value.length()) > length ? b + "..." : b.toString();
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class ReferralJson {
             // The schema and the model disagree: a defect, but still the caller's record is rejected
             // with where the model stopped rather than lost.
             problems.add(new Violation(e instanceof JsonMappingException m ? pointer(m) : "", "SCHEMA_VIOLATION",
-                    "cannot be read as a referral: " + (e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage())));
+                    "cannot be read as a referral: " + (e instanceof JsonProcessingException p ? JsonContract.parserReason(p) : Violation.shown(e.getMessage()))));
             return null;
         }
         for (Violation v : ReferralValidator.validate(referral, asOf, checked::covers)) {

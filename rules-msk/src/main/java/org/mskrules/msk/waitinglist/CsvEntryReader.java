@@ -143,7 +143,7 @@ final class CsvEntryReader extends EntryReader {
                     field.append(c);
                 }
             } else if (c == ',') {
-                fields.add(wasQuoted ? field.toString() : field.toString().strip());
+                fields.add(wasQuoted ? field.toString() : trim(field));
                 field.setLength(0);
                 wasQuoted = false;
             } else if (c == '"' && field.toString().isBlank()) {
@@ -157,8 +157,24 @@ final class CsvEntryReader extends EntryReader {
         if (quoted) {
             return null;
         }
-        fields.add(wasQuoted ? field.toString() : field.toString().strip());
+        fields.add(wasQuoted ? field.toString() : trim(field));
         return fields;
+    }
+
+    /**
+     * The field without spaces and tabs at either end, and only those: {@link String#strip} would also
+     * remove a line separator (U+2028) and so accept an id the contract calls invalid.
+     */
+    private static String trim(CharSequence field) {
+        int from = 0;
+        int to = field.length();
+        while (from < to && (field.charAt(from) == ' ' || field.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (field.charAt(to - 1) == ' ' || field.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return field.subSequence(from, to).toString();
     }
 
     private static String empty(String value) {

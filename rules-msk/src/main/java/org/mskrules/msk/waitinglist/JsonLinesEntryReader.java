@@ -33,7 +33,7 @@ final class JsonLinesEntryReader extends EntryReader {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            f.problem("", "MALFORMED_JSON", "line " + line + " is not JSON: " + e.getOriginalMessage());
+            f.problem("", "MALFORMED_JSON", "line " + line + " is not JSON: " + org.mskrules.core.JsonContract.parserReason(e));
             f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
             return f.toParsed(line);
         }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.mskrules.core.Evaluation;
+import org.mskrules.core.EvaluationDate;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
@@ -107,7 +108,7 @@ public final class WaitingListRules {
 
     /** The bands, thresholds, milestones and validation schedule that apply on {@code asOf}. */
     public WaitingListPolicy policy(LocalDate asOf) {
-        return policyEvaluation(Objects.requireNonNull(asOf, "asOf")).policy;
+        return policyEvaluation(EvaluationDate.check(Objects.requireNonNull(asOf, "asOf"))).policy;
     }
 
     /**
@@ -116,7 +117,7 @@ public final class WaitingListRules {
      */
     public WaitingListReview review(List<WaitingListEntry> entries, LocalDate asOf) {
         Objects.requireNonNull(entries, "entries");
-        PolicyRun policy = policyEvaluation(Objects.requireNonNull(asOf, "asOf"));
+        PolicyRun policy = policyEvaluation(EvaluationDate.check(Objects.requireNonNull(asOf, "asOf")));
         ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, outcomes);
         long line = 0;
         for (WaitingListEntry entry : entries) {
@@ -130,16 +131,19 @@ public final class WaitingListRules {
      * Reviews a list file as of {@code asOf}, its format told by its extension ({@link EntryFormat#of}).
      * The file is read once, line by line.
      *
-     * @throws InvalidInputException if the format is unknown or a CSV header is wrong (no entry can be
-     *                               read); problems with entries are rejections in the result
-     * @throws UncheckedIOException  if the file cannot be read
+     * @throws InvalidInputException if the format is unknown, a CSV header is wrong (no entry can be
+     *                               read), or the file cannot be opened or read ({@code UNREADABLE}:
+     *                               missing, a directory, no permission, a read error); problems with
+     *                               entries are rejections in the result
      */
     public WaitingListReview review(Path file, LocalDate asOf) {
         EntryFormat format = EntryFormat.of(file);
         try (LineSource lines = LineSource.utf8(Files.newInputStream(file))) {
             return review(lines, format, asOf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read [" + file + "]", e);
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            throw new InvalidInputException(List.of(new Violation("", "UNREADABLE", "[" + file + "] cannot be read: "
+                    + (cause instanceof java.nio.file.NoSuchFileException ? "no such file" : cause.getMessage()))));
         }
     }
 
@@ -198,7 +202,7 @@ public final class WaitingListRules {
     /** Reviews the lines; fills {@code outcomes}, in line order, if it is not null. */
     private WaitingListReview review(LineSource lines, EntryFormat format, LocalDate asOf, List<EntryOutcome> outcomes) {
         Objects.requireNonNull(format, "format");
-        PolicyRun policy = policyEvaluation(Objects.requireNonNull(asOf, "asOf"));
+        PolicyRun policy = policyEvaluation(EvaluationDate.check(Objects.requireNonNull(asOf, "asOf")));
         ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, this.outcomes);
         if (outcomes != null) {
             run.keepEveryReview();
@@ -228,7 +232,7 @@ public final class WaitingListRules {
      */
     public EntryReview reviewEntry(WaitingListEntry entry, LocalDate asOf) {
         Objects.requireNonNull(entry, "entry");
-        Objects.requireNonNull(asOf, "asOf");
+        EvaluationDate.check(Objects.requireNonNull(asOf, "asOf"));
         List<Violation> problems = EntryChecks.check(entry, asOf, Set.of());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
