@@ -172,6 +172,16 @@ public final class JsonContract {
             found.add(new Found(m.getType(), violation(m)));
             setAside(m, remove);
         }
+        // A number no contract field could take, which the validator may compare by its low 64 bits.
+        List<String> huge = new ArrayList<>();
+        hugeNumbers(doc, "", huge);
+        for (String at : huge) {
+            if (found.stream().noneMatch(f -> f.violation().path().equals(at))) {
+                found.add(new Found("maximum", new Violation(at, "OUT_OF_RANGE", "[" + text(doc.at(at))
+                        + "] is far outside the range of any number the contract takes")));
+                remove.add(at);
+            }
+        }
         List<Violation> violations = onePerValue(found);
         if (violations.isEmpty()) {
             return new Checked(doc, doc, List.of());
@@ -314,6 +324,25 @@ public final class JsonContract {
             return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(d.longValueExact());
         }
         return node;
+    }
+
+    /** Pointers to every number of magnitude 10^18 or more in {@code node}. */
+    private static void hugeNumbers(JsonNode node, String at, List<String> paths) {
+        if (node.isNumber()) {
+            java.math.BigDecimal d = node.isBigDecimal() ? node.decimalValue()
+                    : node.isBigInteger() ? new java.math.BigDecimal(node.bigIntegerValue()) : null;
+            boolean big = d != null ? d.signum() != 0 && d.precision() - d.scale() > 18
+                    : Math.abs(node.doubleValue()) >= 1e18 || !Double.isFinite(node.doubleValue());
+            if (big) {
+                paths.add(at);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> hugeNumbers(e.getValue(), Violation.pointer(at, e.getKey()), paths));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                hugeNumbers(node.get(i), at + "/" + i, paths);
+            }
+        }
     }
 
     /**

@@ -13,7 +13,11 @@ import org.mskrules.core.Violation;
 
 /**
  * Reads CSV with a header line. Columns may come in any order; the optional ones may be left out.
- * An empty field is not recorded. Quoted fields follow RFC 4180 within one line.
+ * An empty field is not recorded. Quoted fields follow RFC 4180; a quoted field that holds a line
+ * break makes one record of the lines it spans, which is rejected as a whole
+ * ({@code LINE_BREAK_IN_FIELD}), so that its later lines are never read as entries of their own. A
+ * record is taken to continue for at most the line limit in total; a quote still open then, or at
+ * the end of the input, rejects the record as {@code UNTERMINATED_QUOTE} and reading goes on.
  */
 final class CsvEntryReader extends EntryReader {
     /** Column name to the path of the field it holds, in the documented order. */
@@ -21,6 +25,9 @@ final class CsvEntryReader extends EntryReader {
     static final Set<String> REQUIRED = Set.of("entryId", "category", "received");
 
     private String[] header;
+    /** The record begun on {@link #openLine} whose quoted field is still open; {@code null} when none is. */
+    private StringBuilder open;
+    private long openLine;
 
     CsvEntryReader(LineSource lines) {
         super(lines);
@@ -44,6 +51,12 @@ final class CsvEntryReader extends EntryReader {
         }
         Fields f = new Fields();
         List<String> values = split(text);
+        if (values == null && endsInsideQuote(text)) {
+            // The field goes on to the next line: the record is read whole before it is answered.
+            open = new StringBuilder(text);
+            openLine = line;
+            return null;
+        }
         if (values == null) {
             f.problem("", "UNTERMINATED_QUOTE", "line " + line + " has a quoted field that does not end, or"
                     + " text between its closing quote and the next comma");
@@ -81,6 +94,74 @@ final class CsvEntryReader extends EntryReader {
             }
         }
         return f.toParsed(line);
+    }
+
+    @Override
+    boolean continuesRecord() {
+        return open != null;
+    }
+
+    @Override
+    ParsedEntry continueRecord(long line, String text, int maxLine) {
+        boolean readable = !LineSource.isTooLong(text) && !LineSource.isMalformed(text);
+        open.append('\n').append(readable ? text : "");
+        if (!readable || open.length() > maxLine) {
+            return closeOpen(line, "UNTERMINATED_QUOTE", "lines " + openLine + " to " + line + " were read as one"
+                    + " record: a quoted field opened on line " + openLine + " does not end within " + maxLine
+                    + " characters" + (readable ? "" : " or a line in it cannot be read"));
+        }
+        if (endsInsideQuote(open)) {
+            return null;
+        }
+        return closeOpen(line, "LINE_BREAK_IN_FIELD", "lines " + openLine + " to " + line + " are one record: a"
+                + " quoted field holds a line break, which a waiting-list field may not");
+    }
+
+    @Override
+    ParsedEntry endOfInputInRecord(long lastLine) {
+        return closeOpen(lastLine, "UNTERMINATED_QUOTE", "lines " + openLine + " to " + lastLine + " were read as"
+                + " one record: a quoted field opened on line " + openLine + " does not end before the end of the input");
+    }
+
+    /** The open record, rejected with {@code code}, naming its entry if its id can be read. */
+    private ParsedEntry closeOpen(long line, String code, String message) {
+        Fields f = new Fields();
+        f.problem("", code, message);
+        f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
+        List<String> values = split(open.toString());
+        int idColumn = List.of(header).indexOf("entryId");
+        if (values != null && values.size() == header.length && idColumn >= 0) {
+            f.entryId = empty(values.get(idColumn));
+        }
+        long first = openLine;
+        open = null;
+        return f.toParsed(first);
+    }
+
+    /** Whether a quoted field is still open at the end of {@code text}. */
+    static boolean endsInsideQuote(CharSequence text) {
+        boolean quoted = false;
+        boolean fieldStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == ',') {
+                fieldStart = true;
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+            } else if (c != ' ' && c != '\t') {
+                fieldStart = false;
+            }
+        }
+        return quoted;
     }
 
     private static String[] header(long line, String text) {

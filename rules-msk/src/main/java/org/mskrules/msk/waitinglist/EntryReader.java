@@ -34,8 +34,17 @@ abstract class EntryReader implements AutoCloseable {
     final ParsedEntry next() {
         try {
             String line;
-            while ((line = in.next()) != null) {
+            // A header's length ends the whole read, so an endless one is not read to its end.
+            while ((line = expectsHeader() ? in.nextOrStop() : in.next()) != null) {
                 lineNumber++;
+                if (continuesRecord()) {
+                    // Part of a record begun on an earlier line, whatever it holds (blank, too long, ...).
+                    ParsedEntry whole = continueRecord(lineNumber, line, in.maxLine());
+                    if (whole != null) {
+                        return whole;
+                    }
+                    continue;
+                }
                 if (LineSource.isTooLong(line)) {
                     if (expectsHeader()) {
                         throw new InvalidInputException(List.of(new Violation("/header", "LINE_TOO_LONG",
@@ -64,7 +73,7 @@ abstract class EntryReader implements AutoCloseable {
                     return parsed;
                 }
             }
-            return null;
+            return continuesRecord() ? endOfInputInRecord(lineNumber) : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
         }
@@ -73,6 +82,24 @@ abstract class EntryReader implements AutoCloseable {
     /** Whether the next non-blank line is a header, which cannot be skipped like an entry. */
     boolean expectsHeader() {
         return false;
+    }
+
+    /** Whether the next line belongs to a record begun on an earlier line (a CSV quoted field with a line break). */
+    boolean continuesRecord() {
+        return false;
+    }
+
+    /**
+     * Takes line {@code line} into the record begun earlier; the whole record, rejected, once it ends,
+     * else {@code null}. Called only while {@link #continuesRecord}.
+     */
+    ParsedEntry continueRecord(long line, String text, int maxLine) {
+        throw new IllegalStateException("no record continues");
+    }
+
+    /** The record begun earlier when the input ends inside it. Called only while {@link #continuesRecord}. */
+    ParsedEntry endOfInputInRecord(long lastLine) {
+        throw new IllegalStateException("no record continues");
     }
 
     /** Blank lines skipped so far. */
