@@ -13,11 +13,12 @@ import org.mskrules.core.Violation;
 
 /**
  * Reads CSV with a header line. Columns may come in any order; the optional ones may be left out.
- * An empty field is not recorded. Quoted fields follow RFC 4180; a quoted field that holds a line
- * break makes one record of the lines it spans, which is rejected as a whole
- * ({@code LINE_BREAK_IN_FIELD}), so that its later lines are never read as entries of their own. A
- * record is taken to continue for at most the line limit in total; a quote still open then, or at
- * the end of the input, rejects the record as {@code UNTERMINATED_QUOTE} and reading goes on.
+ * An empty field is not recorded. Quoted fields follow RFC 4180. A line that ends inside a quoted
+ * field is read on into the next lines (at most the line limit in all): if the quote closes there
+ * and the lines together make exactly one record of the header's width, they are one record,
+ * rejected as a whole ({@code LINE_BREAK_IN_FIELD}), so that its later lines are never read as
+ * entries of their own. Otherwise the quote is a stray one: that line alone is rejected
+ * ({@code UNTERMINATED_QUOTE}) and the lines read ahead are read again as entries.
  */
 final class CsvEntryReader extends EntryReader {
     /** Column name to the path of the field it holds, in the documented order. */
@@ -28,6 +29,9 @@ final class CsvEntryReader extends EntryReader {
     /** The record begun on {@link #openLine} whose quoted field is still open; {@code null} when none is. */
     private StringBuilder open;
     private long openLine;
+    /** The lines read ahead into {@link #open}, with their numbers, to give back if it is not one record. */
+    private final List<long[]> aheadNumbers = new ArrayList<>();
+    private final List<String> aheadTexts = new ArrayList<>();
 
     CsvEntryReader(LineSource lines) {
         super(lines);
@@ -103,39 +107,60 @@ final class CsvEntryReader extends EntryReader {
 
     @Override
     ParsedEntry continueRecord(long line, String text, int maxLine) {
+        aheadNumbers.add(new long[] {line});
+        aheadTexts.add(text);
         boolean readable = !LineSource.isTooLong(text) && !LineSource.isMalformed(text);
-        open.append('\n').append(readable ? text : "");
-        if (!readable || open.length() > maxLine) {
-            return closeOpen(line, "UNTERMINATED_QUOTE", "lines " + openLine + " to " + line + " were read as one"
-                    + " record: a quoted field opened on line " + openLine + " does not end within " + maxLine
-                    + " characters" + (readable ? "" : " or a line in it cannot be read"));
+        if (!readable) {
+            return stray();
+        }
+        open.append('\n').append(text);
+        if (open.length() > maxLine) {
+            return stray();
         }
         if (endsInsideQuote(open)) {
             return null;
         }
-        return closeOpen(line, "LINE_BREAK_IN_FIELD", "lines " + openLine + " to " + line + " are one record: a"
-                + " quoted field holds a line break, which a waiting-list field may not");
+        List<String> values = split(open.toString());
+        if (values == null || values.size() != header.length) {
+            return stray();
+        }
+        Fields f = new Fields();
+        f.problem("", "LINE_BREAK_IN_FIELD", "lines " + openLine + " to " + line + " are one record: a quoted field"
+                + " holds a line break, which a waiting-list field may not");
+        f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
+        int idColumn = List.of(header).indexOf("entryId");
+        if (idColumn >= 0) {
+            f.entryId = empty(values.get(idColumn));
+        }
+        long first = openLine;
+        reset();
+        return f.toParsed(first);
     }
 
     @Override
     ParsedEntry endOfInputInRecord(long lastLine) {
-        return closeOpen(lastLine, "UNTERMINATED_QUOTE", "lines " + openLine + " to " + lastLine + " were read as"
-                + " one record: a quoted field opened on line " + openLine + " does not end before the end of the input");
+        return stray();
     }
 
-    /** The open record, rejected with {@code code}, naming its entry if its id can be read. */
-    private ParsedEntry closeOpen(long line, String code, String message) {
+    /**
+     * The quote on {@link #openLine} does not end in a record: that line alone is rejected, and the
+     * lines read ahead are given back to be read as entries of their own.
+     */
+    private ParsedEntry stray() {
         Fields f = new Fields();
-        f.problem("", code, message);
+        f.problem("", "UNTERMINATED_QUOTE", "line " + openLine + " has a quoted field that does not end, or"
+                + " text between its closing quote and the next comma");
         f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
-        List<String> values = split(open.toString());
-        int idColumn = List.of(header).indexOf("entryId");
-        if (values != null && values.size() == header.length && idColumn >= 0) {
-            f.entryId = empty(values.get(idColumn));
-        }
         long first = openLine;
-        open = null;
+        readAgain(new ArrayList<>(aheadNumbers), new ArrayList<>(aheadTexts));
+        reset();
         return f.toParsed(first);
+    }
+
+    private void reset() {
+        open = null;
+        aheadNumbers.clear();
+        aheadTexts.clear();
     }
 
     /** Whether a quoted field is still open at the end of {@code text}. */
