@@ -71,32 +71,32 @@ class InputEdgesTest {
     class Failure5EndlessCsvHeader {
         @Test
         void aHeaderThatNeverEndsStopsTheReviewWithoutReadingOn() {
-            // 64 MiB of NUL and no line end: far more than the header may be, read lazily.
+            // NUL without end, as /dev/zero gives; reading far past the header's limit fails the stream.
+            long[] served = new long[1];
             InputStream endless = new InputStream() {
-                long left = 64L << 20;
-
                 @Override
-                public int read() {
-                    return left-- > 0 ? 0 : -1;
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : 0;
                 }
 
                 @Override
-                public int read(byte[] b, int off, int len) {
-                    if (left <= 0) {
-                        return -1;
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (served[0] > 64L << 20) {
+                        throw new IOException("read 64 MiB of a header that never ends");
                     }
-                    int n = (int) Math.min(len, left);
-                    java.util.Arrays.fill(b, off, off + n, (byte) 0);
-                    left -= n;
-                    return n;
+                    java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                    served[0] += len;
+                    return len;
                 }
             };
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
             int exit = MskRulesCli.run(new String[] {"waitlist", "-", "--format", "csv", "--as-of", LIST_AS_OF}, endless,
                     new java.io.PrintStream(out), new java.io.PrintStream(err, true, StandardCharsets.UTF_8), false, false);
-            assertThat(exit).isEqualTo(MskRulesCli.REJECTED);
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(MskRulesCli.REJECTED);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("/header LINE_TOO_LONG");
+            assertThat(served[0]).as("bytes read of the header").isLessThan(1 << 20);
         }
     }
 
