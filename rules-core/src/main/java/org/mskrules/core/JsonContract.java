@@ -123,6 +123,10 @@ public final class JsonContract {
             return Checked.unreadable(limit(e));
         } catch (JsonProcessingException e) {
             return Checked.unreadable(malformed(e));
+        } catch (NumberFormatException e) {
+            // Found by fuzzing: a decimal whose exponent has too many digits (1e-4000000000...) is
+            // refused by the exact decimal parser with an unchecked exception, not a parse error.
+            return Checked.unreadable(numberTooLong());
         }
         if (node == null || node.isMissingNode()) {
             return Checked.unreadable(new Violation("", "EMPTY_DOCUMENT", "the document is empty"));
@@ -413,6 +417,11 @@ public final class JsonContract {
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return new Violation(at, "MALFORMED_JSON", "not valid JSON" + where + ": " + parserReason(e));
+    }
+
+    /** A number the parser cannot hold: too many digits, or an exponent too large to read exactly. */
+    public static Violation numberTooLong() {
+        return new Violation("", "NUMBER_TOO_LONG", "a number has too many digits or too large an exponent");
     }
 
     /** The longest parser explanation a message carries, after its quotations are shortened. */
