@@ -121,6 +121,10 @@ final class DiffCommand implements Callable<Integer> {
         } catch (InvalidPopulationException e) {
             err.println("cases rejected: " + e.getMessage());
             return MskRulesCli.REJECTED;
+        } catch (NumberFormatException e) {
+            // A decimal with an exponent too long to read exactly (issue 15's fuzzing): the cases' problem.
+            err.println("cases rejected: a number has too many digits or too large an exponent");
+            return MskRulesCli.REJECTED;
         }
         long started = System.nanoTime();
         ImpactReport report;

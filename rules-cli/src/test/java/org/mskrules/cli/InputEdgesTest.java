@@ -67,6 +67,19 @@ class InputEdgesTest {
         }
     }
 
+    @Test
+    void aNumberWithAnExponentTooLongToReadIsACasesProblemNotAStackTrace(@TempDir Path dir) throws IOException {
+        // Found by ReaderFuzzProperties: the exact-decimal parser throws NumberFormatException.
+        Path cases = dir.resolve("cases.jsonl");
+        Files.writeString(cases, "{\"ageYears\":1e-4" + "0".repeat(150) + ",\"referralDate\":\"2026-11-20\"}\n");
+        Cli.Result r = Cli.run("diff", "--from", "1.0.0", "--to", "1.0.0", "--size", "0", "--cases", cases.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(MskRulesCli.REJECTED);
+        noStackTrace(r);
+        Cli.Result batch = Cli.withInput(("{\"ageYears\":1e-4" + "0".repeat(150) + "}\n").getBytes(StandardCharsets.UTF_8),
+                "assess", "-", "--as-of", AS_OF);
+        assertThat(firstCode(answers(batch).get(0))).isEqualTo("NUMBER_TOO_LONG");
+    }
+
     @Nested
     class Failure5EndlessCsvHeader {
         @Test
