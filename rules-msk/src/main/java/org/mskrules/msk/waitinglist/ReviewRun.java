@@ -75,11 +75,7 @@ final class ReviewRun implements AutoCloseable {
     private long seen;
 
     ReviewRun(WaitingListPolicy policy, LocalDate asOf, int longestWaits, ValidationOutcomes outcomes) {
-        this(policy, asOf, longestWaits, outcomes, new IdLedger());
-    }
-
-    ReviewRun(WaitingListPolicy policy, LocalDate asOf, int longestWaits, ValidationOutcomes outcomes, IdLedger ledger) {
-        this.ledger = ledger;
+        this.ledger = new IdLedger();
         this.policy = policy;
         this.asOf = asOf;
         this.longestWaits = longestWaits;
