@@ -103,8 +103,16 @@ class ExecutableJarIT {
                 jar.toString(), "assess", "-", "--as-of", "2026-11-23").directory(root.toFile())
                 .redirectOutput(new java.io.File("/dev/full"));
         Process p = pb.start();
-        p.getOutputStream().write(line.repeat(2_000).getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
+        // Fed on its own thread: the run stops at its first failed write, before it has read all of this.
+        Thread feeder = new Thread(() -> {
+            try (java.io.OutputStream in = p.getOutputStream()) {
+                in.write(line.repeat(2_000).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException stopped) {
+                // the process has ended and closed its input: expected
+            }
+        });
+        feeder.setDaemon(true);
+        feeder.start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(err).isEqualTo(MskRulesCli.OUTPUT_FAILED);
