@@ -419,6 +419,27 @@ public final class JsonContract {
         return new Violation(at, "MALFORMED_JSON", "not valid JSON" + where + ": " + parserReason(e));
     }
 
+    /**
+     * The problem when a document that met the schema cannot be mapped to its model ({@code what},
+     * e.g. "a referral"): a field the model does not have is {@code UNKNOWN_FIELD} at its pointer
+     * (found by fuzzing: the schema validator lets a member whose name starts with {@code #} pass
+     * {@code additionalProperties: false}); anything else is {@code SCHEMA_VIOLATION}, the schema and
+     * the model disagreeing. Never an exception: the caller's record is rejected, not lost.
+     */
+    public static Violation unmappable(JsonProcessingException e, String what) {
+        String at = "";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                at = Violation.pointer(at, r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+            }
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return new Violation(at, "UNKNOWN_FIELD", "unknown field [" + Violation.shown(u.getPropertyName())
+                    + "]: the contract does not define it (names are case-sensitive)");
+        }
+        return new Violation(at, "SCHEMA_VIOLATION", "cannot be read as " + what + ": " + parserReason(e));
+    }
+
     /** A number the parser cannot hold: too many digits, or an exponent too large to read exactly. */
     public static Violation numberTooLong() {
         return new Violation("", "NUMBER_TOO_LONG", "a number has too many digits or too large an exponent");

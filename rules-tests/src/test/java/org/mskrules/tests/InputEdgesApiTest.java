@@ -84,6 +84,25 @@ class InputEdgesApiTest {
     }
 
     @Test
+    void aFieldWhoseNameStartsWithAHashIsAnUnknownFieldLikeAnyOther() {
+        // Found by Jazzer: the schema validator lets such a name pass additionalProperties: false.
+        assertThat(org.mskrules.msk.ReferralJson.check("{\"#geYears\": 60, \"ageYears\": 40, \"referralDate\": \"2026-11-10\"}",
+                AS_OF)).extracting(v -> v.path() + " " + v.code()).containsExactly("/#geYears UNKNOWN_FIELD");
+        InvalidConfigurationExceptionCheck.profile("{\"name\": \"X\", \"#fcpAccess\": true}", "/#fcpAccess UNKNOWN_FIELD");
+    }
+
+    /** A service profile's problems, as "path CODE". */
+    private static final class InvalidConfigurationExceptionCheck {
+        static void profile(String json, String expected) {
+            org.mskrules.core.InvalidConfigurationException e = catchThrowableOfType(() -> org.mskrules.msk.ServiceProfile.read(
+                    new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                    org.mskrules.core.InvalidConfigurationException.class);
+            assertThat(e).isNotNull();
+            assertThat(e.violations()).extracting(v -> v.path() + " " + v.code()).contains(expected);
+        }
+    }
+
+    @Test
     void aVersionThatIsNotAVersionIsUnknownNotANumberFormatError() {
         RuleSetRegistry registry = RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
         for (String version : List.of("../../etc/passwd", "1.0", "1.0.0.0", "", "x".repeat(500))) {

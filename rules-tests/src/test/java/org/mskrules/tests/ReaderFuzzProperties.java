@@ -65,6 +65,9 @@ class ReaderFuzzProperties {
             // Found by the fuzzer (seed 77, 2,830 inputs): an exponent too long for an exact decimal.
             "{\"ageYears\":1" + "0".repeat(300) + "e-4" + "0".repeat(150) + ",\"referralDate\":\"2026-11-20\"}",
             "{\"entryId\":\"A1\",\"category\":\"PRIORITY\",\"received\":\"2023-11-01\",\"x\":1e-4" + "0".repeat(150) + "}",
+            // Found by Jazzer (ReaderFuzzTest, 7,629 runs): the schema validator lets a name starting with # pass.
+            "{\"#geYears\": 60, \"ageYears\": 40, \"referralDate\": \"2026-11-10\"}",
+            "{\"#\": 1}",
             "entryId,category,received\n\"A1\nX\",PRIORITY,2023-11-01\n",
             "entryId,category,received\nA1,\"PRIORITY\n");
 
