@@ -103,6 +103,21 @@ class InputEdgesApiTest {
     }
 
     @Test
+    void aCsvHeaderOfControlCharactersGivesAShortPointerAndMessage() {
+        // Found by Jazzer: 40 escaped NULs made a 240-character excerpt, and the pointer held the name whole.
+        String header = "entryId,category," + "\u0000".repeat(5_000) + "received\nA1,PRIORITY,2023-11-01\n";
+        InvalidInputException e = catchThrowableOfType(() -> LISTS.review(new java.io.ByteArrayInputStream(
+                header.getBytes(java.nio.charset.StandardCharsets.UTF_8)), org.mskrules.msk.waitinglist.EntryFormat.CSV,
+                LocalDate.of(2023, 11, 20)), InvalidInputException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.violations()).allSatisfy(v -> {
+            assertThat(v.path()).hasSizeLessThan(60).doesNotContain("\u0000");
+            assertThat(v.message()).hasSizeLessThan(300);
+        });
+        assertThat(org.mskrules.core.Violation.shown("\u0000".repeat(100))).hasSizeLessThanOrEqualTo(43);
+    }
+
+    @Test
     void aVersionThatIsNotAVersionIsUnknownNotANumberFormatError() {
         RuleSetRegistry registry = RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
         for (String version : List.of("../../etc/passwd", "1.0", "1.0.0.0", "", "x".repeat(500))) {

@@ -38,9 +38,10 @@ import org.mskrules.msk.waitinglist.WaitingListRules;
  *
  * <p>Bounded for CI ({@value #CI_EXAMPLES} inputs per reader, a few seconds each); run longer on
  * demand with {@code -Dmskrules.fuzz.examples=200000} (and {@code -Dmskrules.fuzz.seed=N} for other
- * inputs). Jazzer was not used: QuickTheories was already the project's property-testing library
- * (ADR 0002) and runs offline. A failure prints the seed of its input, so it can be replayed; every
- * input that broke a reader is kept as a regression case in {@link #REGRESSIONS}.
+ * inputs). Beside {@link ReaderFuzzTest} (Jazzer, coverage-guided, which in a normal build only
+ * replays its saved inputs), this draws new random inputs in every build. A failure prints the seed
+ * of its input, so it can be replayed; every input that broke a reader is kept as a regression case
+ * in {@link #REGRESSIONS} (and, for Jazzer, as a {@code crash-*} file).
  */
 class ReaderFuzzProperties {
     static final int CI_EXAMPLES = 400;

@@ -201,10 +201,11 @@ final class CsvEntryReader extends EntryReader {
         for (String raw : names) {
             String name = raw.strip();
             if (!COLUMNS.containsKey(name)) {
-                problems.add(new Violation(Violation.pointer("/header", name), "UNKNOWN_COLUMN", "column [" + Violation.shown(name)
+                // The name in the pointer as shown too: a header is not JSON, and its text must not reach a log whole.
+                problems.add(new Violation(Violation.pointer("/header", Violation.shown(name)), "UNKNOWN_COLUMN", "column [" + Violation.shown(name)
                         + "] on line " + line + " is not one of " + COLUMNS.keySet()));
             } else if (!seen.add(name)) {
-                problems.add(new Violation(Violation.pointer("/header", name), "DUPLICATE_COLUMN", "column [" + Violation.shown(name)
+                problems.add(new Violation(Violation.pointer("/header", Violation.shown(name)), "DUPLICATE_COLUMN", "column [" + Violation.shown(name)
                         + "] appears twice on line " + line));
             }
         }
