@@ -9,7 +9,7 @@
 # Parts: assess (single referral: latency, percentiles, throughput on 1 and 2 threads, floor),
 # growth (throughput per rule-set version), batch (100,000 referrals), impact (100,000 referrals,
 # 1.0.0 against 1.1.0), waitlist (10k, 100k, 1M entries, with -prof gc), heap (the 1M review's peak
-# heap, sampled), coldstart (fresh JVMs: first decision; the CLI end to end if its jar exists),
+# heap, sampled), memory (10,000,000 entries under -Xmx512m; MEMORY_ENTRIES to change), coldstart (fresh JVMs: first decision; the CLI end to end if its jar exists),
 # coldstart-tuned (the first decision with a class-data-sharing archive and C1 only).
 #
 # Environment: MVN_FLAGS (default -o; empty to let Maven download JMH once), SKIP_BUILD=1 to reuse
@@ -78,6 +78,12 @@ for part in "${parts[@]}"; do
             java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$jar" \
                 org.mskrules.bench.WaitingListReviewBenchmark 1000000 5 2>&1 | tee "$results/heap.txt"
             load "heap end" ;;
+        memory)
+            # Issue 15: 10,000,000 entries under a 512 MB heap, whole review and every line reported.
+            load "memory start"
+            java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$jar" \
+                org.mskrules.bench.WaitingListMemoryHarness "${MEMORY_ENTRIES:-10000000}" 2>&1 | tee "$results/memory.txt"
+            load "memory end" ;;
         coldstart)
             load "coldstart start"
             java -cp "$jar" org.mskrules.bench.ColdStart --runs "${COLD_RUNS:-10}" \

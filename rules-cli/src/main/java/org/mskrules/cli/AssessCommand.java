@@ -81,8 +81,8 @@ final class AssessCommand implements Callable<Integer> {
             throw Usage.error(spec, "--json prints one referral; JSON Lines input gives JSON Lines output already");
         }
         Path path = stdin ? null : Path.of(file);
-        if (path != null && !Files.isRegularFile(path)) {
-            throw Usage.refused(spec, "no such file [" + file + "]");
+        if (path != null) {
+            FileOptions.checkReadable(spec, "file", path);
         }
         LocalDate asOf = shared.asOf();
         ServiceProfile profile = shared.profile();
@@ -116,7 +116,7 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     private int batch(MskRules rules, LocalDate asOf, Path path, PrintStream out, PrintStream err) throws IOException {
-        long size = path == null ? -1 : Files.size(path);
+        long size = path == null || !Files.isRegularFile(path) ? -1 : Files.size(path);
         Progress progress = new Progress(err, cli.terminal, size, System::nanoTime)
                 .sharingScreenWithOutput(cli.outputOnTerminal);
         ReferralBatch.Counts counts;

@@ -1,8 +1,5 @@
 package org.mskrules.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -58,7 +55,7 @@ final class CatalogueCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         boolean named = spec.commandLine().getParseResult().hasMatchedOption("--rule-set");
         if (all && (named || rulesVersion != null || asOf != null)) {
             throw Usage.error(spec, "--all prints every version: give no --rule-set, --rules-version or --as-of with it");
@@ -66,6 +63,7 @@ final class CatalogueCommand implements Callable<Integer> {
         if (rulesVersion != null && asOf != null) {
             throw Usage.error(spec, "give --rules-version or --as-of, not both");
         }
+        FileOptions.checkWritable(spec, "--output", output);
         RuleSetRegistry registry = RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
         String markdown;
         if (all) {
@@ -77,7 +75,7 @@ final class CatalogueCommand implements Callable<Integer> {
             markdown = RuleCatalogue.markdown(version);
         }
         if (output != null) {
-            Files.writeString(output, markdown, StandardCharsets.UTF_8);
+            FileOptions.write(output, markdown);
             cli.err.println("wrote " + output);
         } else {
             cli.out.print(markdown);

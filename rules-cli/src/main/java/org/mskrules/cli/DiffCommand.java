@@ -1,8 +1,6 @@
 package org.mskrules.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -102,13 +100,13 @@ final class DiffCommand implements Callable<Integer> {
             throw Usage.error(spec, "--size must be from 0 to " + Integer.MAX_VALUE);
         }
         for (Path path : caseFiles) {
-            if (!Files.exists(path)) {
-                throw Usage.error(spec, "no such directory or file [" + path + "]");
-            }
+            checkCases(path);
         }
         if (size == 0 && caseFiles.isEmpty()) {
             throw Usage.error(spec, "nothing to compare: --size 0 and no --cases");
         }
+        FileOptions.checkWritable(spec, "--markdown", markdownFile);
+        FileOptions.checkWritable(spec, "--json", jsonFile);
         PrintStream out = cli.out;
         PrintStream err = cli.err;
         Map<String, Integer> a = fromParameters == null ? Map.of() : new LinkedHashMap<>(fromParameters);
@@ -123,6 +121,10 @@ final class DiffCommand implements Callable<Integer> {
         } catch (InvalidPopulationException e) {
             err.println("cases rejected: " + e.getMessage());
             return MskRulesCli.REJECTED;
+        } catch (NumberFormatException e) {
+            // A decimal with an exponent too long to read exactly (issue 15's fuzzing): the cases' problem.
+            err.println("cases rejected: a number has too many digits or too large an exponent");
+            return MskRulesCli.REJECTED;
         }
         long started = System.nanoTime();
         ImpactReport report;
@@ -133,23 +135,75 @@ final class DiffCommand implements Callable<Integer> {
             return MskRulesCli.FAILURE;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        try {
-            if (markdownFile != null) {
-                Files.writeString(markdownFile, report.toMarkdown(), StandardCharsets.UTF_8);
-            } else {
-                out.print(report.toMarkdown());
-                out.flush();
-            }
-            if (jsonFile != null) {
-                Files.writeString(jsonFile, report.toJson(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            err.println("cannot write the report: " + e);
-            return MskRulesCli.FAILURE;
+        // A file that cannot be written is an output failure (exit 4), like a closed standard output.
+        if (markdownFile != null) {
+            FileOptions.write(markdownFile, report.toMarkdown());
+        } else {
+            out.print(report.toMarkdown());
+            out.flush();
+        }
+        if (jsonFile != null) {
+            FileOptions.write(jsonFile, report.toJson());
         }
         err.printf("%d cases: %d compared, %d changed decisions, %d with errors (%.1f s)%n", report.cases(),
                 report.compared(), report.changed(), report.errored(), seconds);
         return MskRulesCli.DECIDED;
+    }
+
+    /** The most a --cases file, or one case file in a --cases directory, may hold: it is read into memory whole. */
+    static final long MAX_CASES_BYTES = 256L << 20;
+    /** The longest line of a --cases JSON Lines file, as for a batch of referrals. */
+    static final int MAX_CASES_LINE = ReferralLines.MAX_LINE;
+
+    /**
+     * Refuses, before anything is read into memory, a --cases that is not a directory or a regular
+     * file (a device such as {@code /dev/zero} would be read without end), a file over
+     * {@link #MAX_CASES_BYTES}, a JSON Lines file with a line over {@link #MAX_CASES_LINE} bytes, and
+     * a golden-case directory holding a {@code .json} file over the one-document limit.
+     */
+    private void checkCases(Path path) {
+        if (!Files.exists(path)) {
+            throw Usage.refused(spec, "no such directory or file [" + path + "] (--cases)");
+        }
+        if (Files.isDirectory(path)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+                walk.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).forEach(f -> {
+                    if (size(f) > 4L * org.mskrules.core.JsonContract.MAX_DOCUMENT_CHARS) {
+                        throw Usage.refused(spec, "--cases [" + f + "] is larger than a golden case may be ("
+                                + org.mskrules.core.JsonContract.MAX_DOCUMENT_CHARS + " characters)");
+                    }
+                });
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw Usage.refused(spec, "--cases [" + path + "] cannot be listed: " + e.getMessage());
+            }
+            return;
+        }
+        if (!Files.isRegularFile(path)) {
+            throw Usage.refused(spec, "--cases [" + path + "] is neither a directory nor a regular file");
+        }
+        if (size(path) > MAX_CASES_BYTES) {
+            throw Usage.refused(spec, "--cases [" + path + "] is larger than " + (MAX_CASES_BYTES >> 20) + " MiB");
+        }
+        // Read once with bounded lines, so that one endless line cannot take the heap when the population reads it.
+        try (org.mskrules.core.LineSource lines = org.mskrules.core.LineSource.utf8(Files.newInputStream(path),
+                MAX_CASES_LINE)) {
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                if (org.mskrules.core.LineSource.isTooLong(line)) {
+                    throw Usage.refused(spec, "--cases [" + path + "] line " + lines.lineNumber() + " is longer than "
+                            + MAX_CASES_LINE + " bytes");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw Usage.refused(spec, "--cases [" + path + "] cannot be read: " + e.getMessage());
+        }
+    }
+
+    private long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (java.io.IOException e) {
+            throw Usage.refused(spec, "--cases [" + f + "] cannot be read: " + e.getMessage());
+        }
     }
 
     private Population population(List<Path> caseFiles, ServiceProfile profile) {

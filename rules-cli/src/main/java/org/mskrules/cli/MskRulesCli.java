@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 every record decided; 1 some record rejected (the output is still complete: every
  * record is decided or names its problems); 2 usage error (bad option, unknown version, no version in
  * force on the date, unreadable service profile, missing file); 3 internal failure (stack trace on
- * standard error).
+ * standard error); 4 output failed (a closed pipe, a full disk, an output file that cannot be written):
+ * the run stops at the first failed write and says so on standard error, and its output is incomplete.
  *
  * <p>One run per process: {@link #main} is the entry point; the instance holds that run's streams.
  */
@@ -58,6 +60,8 @@ public final class MskRulesCli implements Callable<Integer> {
     static final int USAGE = 2;
     /** Internal failure: a defect or a broken rule set; the stack trace is on standard error. */
     static final int FAILURE = 3;
+    /** The output could not be written (closed pipe, full disk): the run stopped and its output is incomplete. */
+    static final int OUTPUT_FAILED = 4;
 
     /** The exit codes, for every command's help. */
     static final String EXIT_CODES = "%nExit codes:%n"
@@ -65,7 +69,8 @@ public final class MskRulesCli implements Callable<Integer> {
             + "  1  some record rejected; the output is still complete, each rejected record names its problems%n"
             + "  2  usage error: bad option, unknown rule-set version, no version in force on the date,%n"
             + "     unreadable service profile, missing file%n"
-            + "  3  internal failure (stack trace on standard error)%n";
+            + "  3  internal failure (stack trace on standard error)%n"
+            + "  4  output failed (closed pipe, full disk, unwritable file): the run stopped, its output is incomplete%n";
 
     /** The short synopsis of each subcommand, for usage errors. */
     private static final Map<String, String> SYNOPSES = Map.of(
@@ -93,13 +98,20 @@ public final class MskRulesCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         // UTF-8 whatever the platform's default, so that JSON output and names in reports survive.
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                true, StandardCharsets.UTF_8);
+        PrintStream out = standardOutput(new FileOutputStream(FileDescriptor.out));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, System.in, out, err, Progress.isTerminal(2), Progress.isTerminal(1));
-        out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Standard output as the command line writes it: UTF-8, buffered, flushed at each line end, and
+     * checked, so that a failed write (closed pipe, full disk) ends the run with {@link #OUTPUT_FAILED}
+     * instead of being kept quiet inside the print stream.
+     */
+    static PrintStream standardOutput(OutputStream fd) {
+        return new PrintStream(new BufferedOutputStream(new CheckedOutput(fd), 1 << 16), true, StandardCharsets.UTF_8);
     }
 
     /** Runs with empty standard input and no terminal, for tests. */
@@ -112,16 +124,34 @@ public final class MskRulesCli implements Callable<Integer> {
             boolean outputOnTerminal) {
         CommandLine cli = commandLine(new MskRulesCli(in, out, err, terminal, outputOnTerminal));
         try {
-            return cli.execute(args);
+            int code = cli.execute(args);
+            out.flush();
+            // A print stream not made by standardOutput keeps its failures: ask it.
+            return code != OUTPUT_FAILED && out.checkError() ? outputFailed(err, null) : code;
+        } catch (CheckedOutput.Failure e) {
+            return outputFailed(err, e);
         } catch (RuntimeException | Error e) {
             // Anything not already turned into an exit code is a defect: say so, with the exit code for it.
             err.println("internal failure: " + e);
             e.printStackTrace(err);
             return FAILURE;
         } finally {
-            out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The output failed: says so, and how many lines reached it if that is known, never a summary that
+     * would claim records the output did not get; the exit code for it.
+     */
+    static int outputFailed(PrintStream err, CheckedOutput.Failure e) {
+        String why = e == null || e.getCause() == null ? "a write failed" : String.valueOf(e.getCause().getMessage());
+        err.println("output failed (" + why + "): the run stopped"
+                + (e != null && e.linesWritten() >= 0 ? " after writing " + e.linesWritten() + " complete line"
+                        + (e.linesWritten() == 1 ? "" : "s") : "")
+                + "; the output is incomplete");
+        err.flush();
+        return OUTPUT_FAILED;
     }
 
     static CommandLine commandLine(MskRulesCli top) {
@@ -138,6 +168,9 @@ public final class MskRulesCli implements Callable<Integer> {
         cli.setErr(new PrintWriter(top.err, true));
         cli.setParameterExceptionHandler(MskRulesCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CheckedOutput.Failure failure) {
+                return outputFailed(top.err, failure);
+            }
             PrintWriter err = commandLine.getErr();
             err.println("internal failure: " + e);
             e.printStackTrace(err);

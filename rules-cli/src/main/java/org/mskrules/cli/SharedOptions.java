@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
+import org.mskrules.core.EvaluationDate;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleSetManifest;
@@ -127,15 +128,28 @@ final class SharedOptions {
         return s.toString();
     }
 
-    /** ISO dates only: a date in another form is a usage error, never guessed at. */
+    /**
+     * {@code YYYY-MM-DD} only, from {@link EvaluationDate#EARLIEST} to {@link EvaluationDate#LATEST}: a
+     * date in another form ({@code +10000-01-01} included, which ISO's parser takes) or outside the
+     * range is a usage error, never guessed at.
+     */
     static final class DateConverter implements ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {
+            LocalDate date;
             try {
-                return LocalDate.parse(value);
+                date = value.length() == 10 ? LocalDate.parse(value) : null;
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("[" + value + "] is not a date in the form YYYY-MM-DD");
+                date = null;
             }
+            if (date == null) {
+                throw new TypeConversionException("[" + Violation.shown(value) + "] is not a date in the form YYYY-MM-DD");
+            }
+            if (!EvaluationDate.inRange(date)) {
+                throw new TypeConversionException("[" + value + "] is outside the dates accepted, "
+                        + EvaluationDate.EARLIEST + " to " + EvaluationDate.LATEST);
+            }
+            return date;
         }
     }
 }

@@ -86,8 +86,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Kind> kinds = new ArrayList<>();
         for (String file : files) {
-            if (!file.equals("-") && !Files.isRegularFile(Path.of(file))) {
-                throw Usage.refused(spec, "no such file [" + file + "]");
+            if (!file.equals("-")) {
+                FileOptions.checkReadable(spec, "file", Path.of(file));
             }
             kinds.add(kindOf(file));
         }

@@ -106,8 +106,8 @@ final class WaitlistCommand implements Callable<Integer> {
         }
         boolean stdin = file.equals("-");
         Path path = stdin ? null : Path.of(file);
-        if (path != null && !Files.isRegularFile(path)) {
-            throw Usage.refused(spec, "no such file [" + file + "]");
+        if (path != null) {
+            FileOptions.checkReadable(spec, "file", path);
         }
         EntryFormat entryFormat = format(spec, format, path);
         LocalDate asOf = shared.asOf();

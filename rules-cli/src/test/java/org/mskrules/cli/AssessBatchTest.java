@@ -106,7 +106,7 @@ class AssessBatchTest {
                 bytes("{\"referralId\":\"Bj"), new byte[] {(byte) 0xF6}, bytes("rk\",\"ageYears\":40}\n"), // Latin-1
                 bytes("{\"referralId\":\"" + "X".repeat(ReferralLines.MAX_LINE) + "\"}\n"), // over 1 MiB
                 bytes("not json\n"),
-                bytes(line("B", 200) + "\r"), // out of range, lone CR
+                bytes(line("B", 200) + "\r\n"), // out of range, CRLF (a lone CR is no ending: InputEdgesTest)
                 bytes(line("C\u00d8", 50))); // valid UTF-8, no final line ending
         Path file = dir.resolve("mixed.jsonl");
         Files.write(file, input);

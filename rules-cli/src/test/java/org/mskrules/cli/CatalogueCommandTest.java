@@ -68,9 +68,9 @@ class CatalogueCommandTest {
         assertThat(Cli.run("catalogue", "--all", "--rules-version", "1.0.0").exit()).isEqualTo(MskRulesCli.USAGE);
         assertThat(Cli.run("catalogue", "--rules-version", "1.0.0", "--as-of", "2026-11-23").exit())
                 .isEqualTo(MskRulesCli.USAGE);
-        // A file that cannot be written is not a usage error: the command failed.
+        // An output file in a folder that does not exist is a usage error naming the option (issue 15), not a stack trace.
         Cli.Result unwritable = Cli.run("catalogue", "--all", "--output", dir.resolve("no/such/dir/x.md").toString());
-        assertThat(unwritable.exit()).isEqualTo(MskRulesCli.FAILURE);
-        assertThat(unwritable.err()).contains("internal failure: java.nio.file.NoSuchFileException").contains("\tat ");
+        assertThat(unwritable.exit()).isEqualTo(MskRulesCli.USAGE);
+        assertThat(unwritable.err()).contains("--output [").contains("does not exist").doesNotContain("\tat ");
     }
 }

@@ -94,6 +94,67 @@ class ExecutableJarIT {
         }
     }
 
+    /** Issue 15, failure 1: a full device ends the run with exit 4 and says so; no summary claims the lines. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aFullDeviceAsStandardOutputEndsTheRunWithTheOutputFailureCode() throws Exception {
+        String line = Files.readAllLines(root.resolve("examples/referrals.jsonl")).get(0) + "\n";
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "assess", "-", "--as-of", "2026-11-23").directory(root.toFile())
+                .redirectOutput(new java.io.File("/dev/full"));
+        Process p = pb.start();
+        // Fed on its own thread: the run stops at its first failed write, before it has read all of this.
+        Thread feeder = new Thread(() -> {
+            try (java.io.OutputStream in = p.getOutputStream()) {
+                in.write(line.repeat(2_000).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException stopped) {
+                // the process has ended and closed its input: expected
+            }
+        });
+        feeder.setDaemon(true);
+        feeder.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(err).isEqualTo(MskRulesCli.OUTPUT_FAILED);
+        assertThat(err).contains("output failed (No space left on device)").doesNotContain("decided 2000");
+    }
+
+    /**
+     * Issue 15, failure 2: {@code | head -1}. Once the reader of standard output has gone, the next
+     * write fails and the run stops promptly with exit 4, though most of the input is still unread.
+     */
+    @Test
+    void aClosedPipeStopsABatchPromptlyWithTheOutputFailureCode() throws Exception {
+        String line = Files.readAllLines(root.resolve("examples/referrals.jsonl")).get(0) + "\n";
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "assess", "-", "--as-of", "2026-11-23").directory(root.toFile());
+        Process p = pb.start();
+        // Far more input than a run could assess in the time allowed below, fed as the process reads it.
+        Thread feeder = new Thread(() -> {
+            byte[] chunk = line.repeat(1_000).getBytes(StandardCharsets.UTF_8);
+            try (java.io.OutputStream in = p.getOutputStream()) {
+                for (int i = 0; i < 1_000; i++) {
+                    in.write(chunk);
+                }
+            } catch (IOException stopped) {
+                // the process has ended and closed its input: expected
+            }
+        });
+        feeder.setDaemon(true);
+        feeder.start();
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).startsWith("{\"line\":1,");
+        long closed = System.nanoTime();
+        p.getInputStream().close();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped after its output closed").isTrue();
+        double seconds = (System.nanoTime() - closed) / 1e9;
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isEqualTo(MskRulesCli.OUTPUT_FAILED);
+        assertThat(err).contains("output failed").doesNotContain("read 1000000");
+        System.out.printf("closed pipe: stopped %.2f s after standard output was closed%n", seconds);
+    }
+
     @Test
     void helpAndVersion() throws Exception {
         Run help = jar("--help");

@@ -22,6 +22,8 @@ public final class Json {
     public static final int MAX_STRING_LENGTH = 100_000;
     /** Deepest nesting accepted in an input document. */
     public static final int MAX_NESTING_DEPTH = 64;
+    /** Longest field name accepted in an input document; the contracts' longest is under 60. */
+    public static final int MAX_NAME_LENGTH = 1_000;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -29,6 +31,8 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Exact decimals, so that 0.99999999999999999 is not read as 1.0 and then taken for an integer.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -41,6 +45,7 @@ public final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(MAX_STRING_LENGTH)
                 .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNameLength(MAX_NAME_LENGTH)
                 .build());
     }
 

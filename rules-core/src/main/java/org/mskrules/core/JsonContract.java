@@ -46,7 +46,7 @@ import java.util.TreeSet;
  *
  * <p>Codes, stable across releases (see {@code docs/schema/README.md}): {@code MALFORMED_JSON},
  * {@code EMPTY_DOCUMENT}, {@code DUPLICATE_FIELD}, {@code DOCUMENT_TOO_LARGE}, {@code NESTING_TOO_DEEP},
- * {@code STRING_TOO_LONG}, {@code NUMBER_TOO_LONG}, {@code REQUIRED}, {@code UNKNOWN_FIELD},
+ * {@code STRING_TOO_LONG}, {@code NUMBER_TOO_LONG}, {@code NAME_TOO_LONG}, {@code REQUIRED}, {@code UNKNOWN_FIELD},
  * {@code WRONG_TYPE}, {@code UNKNOWN_CODE}, {@code OUT_OF_RANGE}, {@code INVALID_DATE},
  * {@code INVALID_FORMAT}, {@code INVALID_LENGTH}, {@code DUPLICATE_ITEM}, {@code TOO_MANY_PROBLEMS},
  * {@code SCHEMA_VIOLATION}.
@@ -123,6 +123,10 @@ public final class JsonContract {
             return Checked.unreadable(limit(e));
         } catch (JsonProcessingException e) {
             return Checked.unreadable(malformed(e));
+        } catch (NumberFormatException e) {
+            // Found by fuzzing: a decimal whose exponent has too many digits (1e-4000000000...) is
+            // refused by the exact decimal parser with an unchecked exception, not a parse error.
+            return Checked.unreadable(numberTooLong());
         }
         if (node == null || node.isMissingNode()) {
             return Checked.unreadable(new Violation("", "EMPTY_DOCUMENT", "the document is empty"));
@@ -171,6 +175,16 @@ public final class JsonContract {
         for (ValidationMessage m : schema.validate(doc)) {
             found.add(new Found(m.getType(), violation(m)));
             setAside(m, remove);
+        }
+        // A number no contract field could take, which the validator may compare by its low 64 bits.
+        List<String> huge = new ArrayList<>();
+        hugeNumbers(doc, "", huge);
+        for (String at : huge) {
+            if (found.stream().noneMatch(f -> f.violation().path().equals(at))) {
+                found.add(new Found("maximum", new Violation(at, "OUT_OF_RANGE", "[" + text(doc.at(at))
+                        + "] is far outside the range of any number the contract takes")));
+                remove.add(at);
+            }
         }
         List<Violation> violations = onePerValue(found);
         if (violations.isEmpty()) {
@@ -273,13 +287,29 @@ public final class JsonContract {
         return false;
     }
 
+    /**
+     * Whether {@code n} is exactly an integer that fits a {@code long}: read exactly (the mapper keeps
+     * decimals as {@code BigDecimal}), so that {@code 0.99999999999999999} or {@code 1e-400} is a
+     * decimal, never rounded to 1 or 0. A whole number too large for a {@code long} is left as it is
+     * (the schema refuses it as out of range or of the wrong type) rather than expanded, which for
+     * {@code 1e999999999} would take a billion digits.
+     */
     private static boolean whole(JsonNode n) {
+        java.math.BigDecimal d;
         if (n.isBigDecimal()) {
-            java.math.BigDecimal d = n.decimalValue();
-            return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+            d = n.decimalValue();
+        } else {
+            double x = n.doubleValue();
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+            d = new java.math.BigDecimal(x);
         }
-        double d = n.doubleValue();
-        return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15;
+        if (d.signum() == 0) {
+            return true;
+        }
+        java.math.BigDecimal stripped = d.stripTrailingZeros();
+        return stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18;
     }
 
     private static JsonNode integers(JsonNode node) {
@@ -294,10 +324,29 @@ public final class JsonContract {
                 a.set(i, integers(a.get(i)));
             }
         } else if (node.isFloatingPointNumber() && whole(node)) {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(
-                    node.isBigDecimal() ? node.decimalValue().toBigInteger() : java.math.BigInteger.valueOf((long) node.doubleValue()));
+            java.math.BigDecimal d = node.isBigDecimal() ? node.decimalValue() : new java.math.BigDecimal(node.doubleValue());
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(d.longValueExact());
         }
         return node;
+    }
+
+    /** Pointers to every number of magnitude 10^18 or more in {@code node}. */
+    private static void hugeNumbers(JsonNode node, String at, List<String> paths) {
+        if (node.isNumber()) {
+            java.math.BigDecimal d = node.isBigDecimal() ? node.decimalValue()
+                    : node.isBigInteger() ? new java.math.BigDecimal(node.bigIntegerValue()) : null;
+            boolean big = d != null ? d.signum() != 0 && d.precision() - d.scale() > 18
+                    : Math.abs(node.doubleValue()) >= 1e18 || !Double.isFinite(node.doubleValue());
+            if (big) {
+                paths.add(at);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> hugeNumbers(e.getValue(), Violation.pointer(at, e.getKey()), paths));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                hugeNumbers(node.get(i), at + "/" + i, paths);
+            }
+        }
     }
 
     /**
@@ -351,7 +400,11 @@ public final class JsonContract {
         if (lower.contains("number value length")) {
             return new Violation(at, "NUMBER_TOO_LONG", "a number has too many digits");
         }
-        return new Violation(at, "DOCUMENT_TOO_LARGE", m);
+        if (lower.contains("name length")) {
+            return new Violation(at, "NAME_TOO_LONG", "a field name is longer than " + Json.MAX_NAME_LENGTH + " characters");
+        }
+        // Any other limit of the parser: said in our words, never the parser's, which may quote content.
+        return new Violation(at, "DOCUMENT_TOO_LARGE", "the document is over one of the parser's limits");
     }
 
     private static Violation malformed(JsonProcessingException e) {
@@ -363,11 +416,59 @@ public final class JsonContract {
         }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        String why = firstLine(m);
-        // The parser quotes the offending token; a message must not carry a record's content.
-        return new Violation(at, "MALFORMED_JSON", "not valid JSON" + where + ": "
-                + (why.length() > 120 ? why.substring(0, 120) + "..." : why));
+        return new Violation(at, "MALFORMED_JSON", "not valid JSON" + where + ": " + parserReason(e));
     }
+
+    /**
+     * The problem when a document that met the schema cannot be mapped to its model ({@code what},
+     * e.g. "a referral"): a field the model does not have is {@code UNKNOWN_FIELD} at its pointer
+     * (found by fuzzing: the schema validator lets a member whose name starts with {@code #} pass
+     * {@code additionalProperties: false}); anything else is {@code SCHEMA_VIOLATION}, the schema and
+     * the model disagreeing. Never an exception: the caller's record is rejected, not lost.
+     */
+    public static Violation unmappable(JsonProcessingException e, String what) {
+        String at = "";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                at = Violation.pointer(at, r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+            }
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return new Violation(at, "UNKNOWN_FIELD", "unknown field [" + Violation.shown(u.getPropertyName())
+                    + "]: the contract does not define it (names are case-sensitive)");
+        }
+        return new Violation(at, "SCHEMA_VIOLATION", "cannot be read as " + what + ": " + parserReason(e));
+    }
+
+    /** A number the parser cannot hold: too many digits, or an exponent too large to read exactly. */
+    public static Violation numberTooLong() {
+        return new Violation("", "NUMBER_TOO_LONG", "a number has too many digits or too large an exponent");
+    }
+
+    /** The longest parser explanation a message carries, after its quotations are shortened. */
+    private static final int MAX_REASON_LENGTH = 160;
+
+    /**
+     * Why the parser stopped, safe to put in a message: its first line, each quoted token in it cut
+     * to a short escaped excerpt ({@link Violation#shown}), and the whole at most 160 characters, so
+     * that a message never carries more than a few words of a document's content into a log.
+     */
+    public static String parserReason(JsonProcessingException e) {
+        String why = firstLine(e.getOriginalMessage());
+        StringBuilder b = new StringBuilder();
+        java.util.regex.Matcher quoted = QUOTED.matcher(why);
+        int last = 0;
+        while (quoted.find()) {
+            b.append(why, last, quoted.start()).append('\'').append(Violation.shown(quoted.group(1))).append('\'');
+            last = quoted.end();
+        }
+        b.append(why.substring(last));
+        String reason = Violation.shown(b.toString(), MAX_REASON_LENGTH);
+        return reason;
+    }
+
+    /** A token the parser quotes: {@code 'xxx'}, up to the last quote before a colon, comma or the end. */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'(.*?)'(?=[:,;)\\s]|$)");
 
     /** Where the parser was when it stopped, as a JSON Pointer. */
     private static String pointer(JsonProcessingException e) {

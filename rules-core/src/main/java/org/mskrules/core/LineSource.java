@@ -17,9 +17,11 @@ import java.util.Objects;
  * one:
  *
  * <ul>
- *   <li>Lines end at LF, CR or CR LF; a last line without an ending is still a line, and an input
+ *   <li>Lines end at LF or CR LF; a last line without an ending is still a line, and an input
  *       that ends with a line ending has no empty line after it. An empty line is returned as
- *       {@code ""}.</li>
+ *       {@code ""}. A lone CR (not followed by LF) is a character of its line, not an ending: JSON
+ *       Lines ends records at LF, and a CR inside a record must not split it into two, which would
+ *       break "one answer per line" for every line after it.</li>
  *   <li>From bytes ({@link #utf8}), each line is decoded as UTF-8 on its own: a line that is not valid
  *       UTF-8 is returned as {@link #MALFORMED} and only that line is lost, while a correctly encoded
  *       U+FFFD is just a character. Nothing is guessed or replaced.</li>
@@ -97,7 +99,23 @@ public abstract class LineSource implements AutoCloseable {
      * @throws IOException if the input cannot be read
      */
     public final String next() throws IOException {
-        String line = read();
+        return next(false);
+    }
+
+    /**
+     * As {@link #next}, except that a line longer than the maximum is returned as {@link #TOO_LONG} as
+     * soon as the maximum is passed, without reading on to its end; the source should not be read
+     * after that. For a line whose length ends the whole read, such as a CSV header: an endless one
+     * ({@code /dev/zero}) then cannot hold the reader.
+     *
+     * @throws IOException if the input cannot be read
+     */
+    public final String nextOrStop() throws IOException {
+        return next(true);
+    }
+
+    private String next(boolean stopWhenTooLong) throws IOException {
+        String line = read(stopWhenTooLong);
         if (line == null) {
             return null;
         }
@@ -128,8 +146,11 @@ public abstract class LineSource implements AutoCloseable {
         return line == TOO_LONG;
     }
 
-    /** The next line as {@link #next} describes it, before the byte order mark is removed. */
-    abstract String read() throws IOException;
+    /**
+     * The next line as {@link #next} describes it, before the byte order mark is removed; with
+     * {@code stopWhenTooLong}, {@link #TOO_LONG} as soon as the line passes the maximum.
+     */
+    abstract String read(boolean stopWhenTooLong) throws IOException;
 
     @Override
     public abstract void close() throws IOException;
@@ -148,7 +169,7 @@ public abstract class LineSource implements AutoCloseable {
         }
 
         @Override
-        String read() throws IOException {
+        String read(boolean stopWhenTooLong) throws IOException {
             line.setLength(0);
             boolean any = false;
             boolean tooLong = false;
@@ -158,13 +179,17 @@ public abstract class LineSource implements AutoCloseable {
                 }
                 char c = buffer[position++];
                 any = true;
-                if (c == '\n' || c == '\r') {
-                    if (c == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
-                        position++;
-                    }
+                if (c == '\n') {
+                    return tooLong ? TOO_LONG : line.toString();
+                }
+                if (c == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
+                    position++;
                     return tooLong ? TOO_LONG : line.toString();
                 }
                 if (line.length() == maxLine()) {
+                    if (stopWhenTooLong) {
+                        return TOO_LONG;
+                    }
                     tooLong = true;
                     line.setLength(0);
                 }
@@ -205,7 +230,7 @@ public abstract class LineSource implements AutoCloseable {
         }
 
         @Override
-        String read() throws IOException {
+        String read(boolean stopWhenTooLong) throws IOException {
             int length = 0;
             boolean any = false;
             boolean tooLong = false;
@@ -215,13 +240,17 @@ public abstract class LineSource implements AutoCloseable {
                 }
                 byte b = buffer[position++];
                 any = true;
-                if (b == '\n' || b == '\r') {
-                    if (b == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
-                        position++;
-                    }
+                if (b == '\n') {
+                    return tooLong ? TOO_LONG : decode(length);
+                }
+                if (b == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
+                    position++;
                     return tooLong ? TOO_LONG : decode(length);
                 }
                 if (length == maxLine()) {
+                    if (stopWhenTooLong) {
+                        return TOO_LONG;
+                    }
                     tooLong = true;
                     length = 0;
                 }

@@ -87,6 +87,11 @@ public final class RuleSetRegistry {
     /** The manifest of one version, without loading its rules. */
     public RuleSetManifest manifest(String ruleSetId, String version) {
         TreeMap<String, RuleSetManifest> versions = manifests.get(ruleSetId);
+        if (version == null || !VERSION_FORM.matcher(version).matches()) {
+            // Not a version at all: the semantic order cannot even compare it with the known ones.
+            throw new UnknownRuleSetVersionException(ruleSetId, String.valueOf(version), versions(ruleSetId),
+                    "; a version has the form MAJOR.MINOR.PATCH");
+        }
         RuleSetManifest manifest = versions == null ? null : versions.get(version);
         if (manifest == null) {
             throw new UnknownRuleSetVersionException(ruleSetId, version, versions(ruleSetId));
@@ -267,6 +272,9 @@ public final class RuleSetRegistry {
             throw new RuleSetLoadException(path, List.of("manifest is not valid: " + e.getMessage()), e);
         }
     }
+
+    /** What a version number looks like, so that anything else is refused before it is compared. */
+    private static final java.util.regex.Pattern VERSION_FORM = java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,9}){2}");
 
     /** Semantic version order: 1.2.0 before 1.10.0. */
     static final class SemanticVersions {

@@ -20,7 +20,8 @@ public final class UnknownRuleSetVersionException extends RulesException {
 
     /** With an explanation appended to the message, for a version described rather than numbered. */
     UnknownRuleSetVersionException(String ruleSetId, String version, List<String> knownVersions, String why) {
-        super("unknown rule set version [" + ruleSetId + ":" + version + "]; known: " + knownVersions + why);
+        super("unknown rule set version [" + Violation.shown(ruleSetId) + ":" + Violation.shown(version) + "]; known: "
+                + knownVersions + why);
         this.ruleSetId = ruleSetId;
         this.version = version;
         this.knownVersions = List.copyOf(knownVersions);

@@ -33,19 +33,30 @@ public record Violation(String path, String code, String message) {
      * characters escaped, so that a message never carries a whole record or breaks a log line.
      */
     public static String shown(String value) {
+        return shown(value, SHOWN_LENGTH);
+    }
+
+    /**
+     * As {@link #shown(String)}, at most {@code length} characters as shown, escapes included (a
+     * value of control characters would otherwise grow six-fold), then {@code ...} if it was cut.
+     */
+    static String shown(String value, int length) {
         if (value == null) {
             return "null";
         }
         StringBuilder b = new StringBuilder();
-        value.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-                b.append(String.format("\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            String piece = Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                    ? String.format("\\u%04x", c) : new String(Character.toChars(c));
+            if (b.length() + piece.length() > length) {
+                return b + "...";
             }
-        });
-        return value.codePointCount(0, value.length()) > SHOWN_LENGTH ? b + "..." : b.toString();
+            b.append(piece);
+            i += Character.charCount(c);
+        }
+        return b.toString();
     }
 
     @Override

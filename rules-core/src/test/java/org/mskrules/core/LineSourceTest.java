@@ -48,9 +48,10 @@ class LineSourceTest {
     }
 
     @Test
-    void linesEndAtLfCrOrCrLfAndEmptyLinesAreLinesButNoLineFollowsTheLastEnding() throws IOException {
+    void linesEndAtLfOrCrLfAndEmptyLinesAreLinesButNoLineFollowsTheLastEnding() throws IOException {
         String text = "a\nb\r\nc\rd\n\n\r\ne";
-        List<String> expected = List.of("a", "b", "c", "d", "", "", "e");
+        // Issue 15 (failure 6): a lone CR is a character of its line, so it cannot split one record into two.
+        List<String> expected = List.of("a", "b", "c\rd", "", "", "e");
         assertThat(utf8(text)).containsExactlyElementsOf(expected);
         assertThat(lines(LineSource.of(new StringReader(text)))).containsExactlyElementsOf(expected);
         assertThat(utf8("a\n")).containsExactly("a");
@@ -68,7 +69,41 @@ class LineSourceTest {
         assertThat(utf8(bytes(text), 1 << 20)).containsExactly(first, "next");
         assertThat(lines(LineSource.of(new StringReader(text), 1 << 20))).containsExactly(first, "next");
         // A stream that hands over one byte at a time ends lines the same way.
-        assertThat(lines(LineSource.utf8(new OneByteAtATime(bytes("a\r\nb\rc\r"))))).containsExactly("a", "b", "c");
+        assertThat(lines(LineSource.utf8(new OneByteAtATime(bytes("a\r\nb\rc\r\n"))))).containsExactly("a", "b\rc");
+    }
+
+    @Test
+    void nextOrStopGivesUpOnALineAsSoonAsItPassesTheMaximum() throws IOException {
+        // Issue 15 (failure 5): an endless header is not read to its end.
+        InputStream endless = new InputStream() {
+            long served;
+
+            @Override
+            public int read() {
+                served++;
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                served += len;
+                if (served > 1L << 30) {
+                    throw new AssertionError("read a gigabyte of one line");
+                }
+                return len;
+            }
+        };
+        try (LineSource lines = LineSource.utf8(endless, 1024)) {
+            assertThat(LineSource.isTooLong(lines.nextOrStop())).isTrue();
+        }
+        try (LineSource lines = LineSource.of(new StringReader("a".repeat(2000) + "\nb"), 1024)) {
+            assertThat(LineSource.isTooLong(lines.nextOrStop())).isTrue();
+        }
+        try (LineSource lines = LineSource.utf8(new java.io.ByteArrayInputStream(bytes("short\nnext")), 1024)) {
+            assertThat(lines.nextOrStop()).isEqualTo("short");
+            assertThat(lines.next()).isEqualTo("next");
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.mskrules.msk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,8 +71,8 @@ public final class ReferralJson {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The schema and the model disagree: a defect, but still the caller's record is rejected
             // with where the model stopped rather than lost.
-            problems.add(new Violation(e instanceof JsonMappingException m ? pointer(m) : "", "SCHEMA_VIOLATION",
-                    "cannot be read as a referral: " + (e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage())));
+            problems.add(e instanceof JsonProcessingException p ? JsonContract.unmappable(p, "a referral")
+                    : new Violation("", "SCHEMA_VIOLATION", "cannot be read as a referral: " + Violation.shown(e.getMessage())));
             return null;
         }
         for (Violation v : ReferralValidator.validate(referral, asOf, checked::covers)) {
@@ -85,13 +84,5 @@ public final class ReferralJson {
         problems.sort(Comparator.comparing((Violation v) -> v.code().equals("TOO_MANY_PROBLEMS"))
                 .thenComparing(Violation::path).thenComparing(Violation::code));
         return problems.isEmpty() ? referral : null;
-    }
-
-    private static String pointer(JsonMappingException e) {
-        String at = "";
-        for (JsonMappingException.Reference r : e.getPath()) {
-            at = Violation.pointer(at, r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
-        }
-        return at;
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mskrules.core.EvaluationDate;
 import org.mskrules.core.Violation;
 
 /** Finds every problem in a referral before any rule runs; each with its JSON Pointer and a stable code. */
@@ -32,6 +33,11 @@ final class ReferralValidator {
             v.add(new Violation("", "REQUIRED", "a referral is required"));
             return v;
         }
+        if (!EvaluationDate.inRange(asOf)) {
+            // Nothing can be compared with an evaluation date outside the range; the caller's mistake.
+            v.add(EvaluationDate.outOfRange("/asOf", asOf));
+            return v;
+        }
         if (r.referralId() != null && (blank(r.referralId())
                 || r.referralId().codePointCount(0, r.referralId().length()) > MAX_REFERRAL_ID_LENGTH)) {
             v.add(new Violation("/referralId", "INVALID",
@@ -45,11 +51,15 @@ final class ReferralValidator {
         }
         if (r.referralDate() == null) {
             v.add(new Violation("/referralDate", "REQUIRED", "the referral date is required"));
+        } else if (!EvaluationDate.inRange(r.referralDate())) {
+            v.add(EvaluationDate.outOfRange("/referralDate", r.referralDate()));
         } else if (r.referralDate().isAfter(asOf)) {
             v.add(new Violation("/referralDate", "AFTER_AS_OF",
                     "referralDate [" + r.referralDate() + "] is after the evaluation date [" + asOf + "]"));
         }
-        if (r.symptomOnset() != null && r.referralDate() != null && r.symptomOnset().isAfter(r.referralDate())) {
+        if (r.symptomOnset() != null && !EvaluationDate.inRange(r.symptomOnset())) {
+            v.add(EvaluationDate.outOfRange("/symptomOnset", r.symptomOnset()));
+        } else if (r.symptomOnset() != null && r.referralDate() != null && r.symptomOnset().isAfter(r.referralDate())) {
             v.add(new Violation("/symptomOnset", "AFTER_REFERRAL_DATE",
                     "symptomOnset [" + r.symptomOnset() + "] is after the referral date [" + r.referralDate() + "]"));
         } else if (r.symptomOnset() != null && r.referralDate() == null && r.symptomOnset().isAfter(asOf)) {
@@ -68,7 +78,9 @@ final class ReferralValidator {
                 v.add(new Violation(path(e.getKey()), "INCONSISTENT",
                         "onset and trend may be given only for a PRESENT finding, but status is [" + o.status() + "]"));
             }
-            if (o.onset() != null && r.referralDate() != null && o.onset().isAfter(r.referralDate())) {
+            if (o.onset() != null && !EvaluationDate.inRange(o.onset())) {
+                v.add(EvaluationDate.outOfRange(path(e.getKey()) + "/onset", o.onset()));
+            } else if (o.onset() != null && r.referralDate() != null && o.onset().isAfter(r.referralDate())) {
                 v.add(new Violation(path(e.getKey()) + "/onset", "AFTER_REFERRAL_DATE",
                         "onset [" + o.onset() + "] is after the referral date [" + r.referralDate() + "]"));
             } else if (o.onset() != null && r.referralDate() == null && o.onset().isAfter(asOf)) {
@@ -97,8 +109,15 @@ final class ReferralValidator {
      * Blank as the published schema's {@code \S} sees it (space, tab, line ends, form feed), so that
      * the library and the schema agree on every reference.
      */
+    /**
+     * Whether {@code s} is nothing but white space as the schema's pattern {@code \\S} means it
+     * (ECMA-262: ASCII white space, every Unicode space separator such as NBSP, U+FEFF and the line
+     * and paragraph separators), which Java's regular expressions, and so the schema validator, do
+     * not all count.
+     */
     static boolean blank(String s) {
-        return s.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r');
+        return s.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                || c == 0xFEFF || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.SPACE_SEPARATOR);
     }
 
     private static String path(Finding finding) {

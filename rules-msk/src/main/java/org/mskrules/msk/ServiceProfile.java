@@ -117,7 +117,7 @@ public record ServiceProfile(
             } catch (JsonProcessingException e) {
                 // What is left meets the schema, so this would be the schema and the form disagreeing:
                 // still the caller's problem to see, never an exception of the wrong kind.
-                all.add(new Violation("", "SCHEMA_VIOLATION", "cannot be read as a service profile: " + e.getOriginalMessage()));
+                all.add(JsonContract.unmappable(e, "a service profile"));
                 throw new InvalidConfigurationException(all);
             }
             ServiceProfile base = NATIONAL;

@@ -46,11 +46,12 @@ class GarbageInputProperties {
     static final long SEED = 0x6A5BA6EL;
     /** Every code the library may give for bad input; docs/schema/README.md documents each. */
     static final Set<String> CODES = Set.of("MALFORMED_JSON", "EMPTY_DOCUMENT", "INVALID_ENCODING", "DUPLICATE_FIELD",
-            "DOCUMENT_TOO_LARGE", "NESTING_TOO_DEEP", "STRING_TOO_LONG", "NUMBER_TOO_LONG", "REQUIRED", "UNKNOWN_FIELD",
+            "DOCUMENT_TOO_LARGE", "NESTING_TOO_DEEP", "STRING_TOO_LONG", "NUMBER_TOO_LONG", "NAME_TOO_LONG", "REQUIRED", "UNKNOWN_FIELD",
             "WRONG_TYPE", "UNKNOWN_CODE", "OUT_OF_RANGE", "INVALID_DATE", "INVALID_FORMAT", "INVALID_LENGTH",
             "DUPLICATE_ITEM", "INVALID", "INCONSISTENT", "AFTER_AS_OF", "AFTER_REFERRAL_DATE", "TOO_MANY_PROBLEMS");
     /** What the library may find in a referral the schema accepts: what only the date or another field tells. */
-    static final Set<String> BEYOND_THE_SCHEMA = Set.of("INVALID", "INCONSISTENT", "AFTER_AS_OF", "AFTER_REFERRAL_DATE");
+    static final Set<String> BEYOND_THE_SCHEMA = Set.of("INVALID", "INCONSISTENT", "AFTER_AS_OF", "AFTER_REFERRAL_DATE",
+            "OUT_OF_RANGE"); // OUT_OF_RANGE: a date outside 1900-2999 (issue 15), checked after the schema
     /** The same for a waiting-list line: dates against each other and the evaluation date, hidden characters, duplicates. */
     static final Set<String> LIST_BEYOND_THE_SCHEMA = Set.of("AFTER_AS_OF", "BEFORE_RECEIVED", "OUT_OF_RANGE", "INVALID",
             "REQUIRED", "DUPLICATE_ENTRY_ID");

@@ -150,7 +150,8 @@ class ReferralJsonTest {
 
     @Test
     void namesThatNeedEscapingMakeValidPointersAndMessagesStayShort() {
-        String longKey = "Jane Smith 943 476 5919 ".repeat(1000);
+        // Names are at most Json.MAX_NAME_LENGTH characters (issue 15): a longer one is NAME_TOO_LONG below.
+        String longKey = "Jane Smith 943 476 5919 ".repeat(40);
         List<Violation> v = check("{\"ageYears\": 50, \"referralDate\": \"2026-11-20\", \"a/b~c\": 1, \"\": 2, \""
                 + longKey + "\": 3, \"findings\": {\"x/y\": \"PRESENT\"}}");
         assertThat(v).extracting(Violation::path, Violation::code).contains(
@@ -158,6 +159,12 @@ class ReferralJsonTest {
         assertThat(v).allSatisfy(x -> assertThat(x.message()).hasSizeLessThan(200));
         assertThat(check("{\"" + longKey + "\": 1, \"" + longKey + "\": 2}")).singleElement()
                 .satisfies(x -> assertThat(x.message()).hasSizeLessThan(200));
+        // Issue 15 (failure 11): a name over the limit is its own code, in the library's words, not the parser's.
+        String hugeKey = "Jane Smith 943 476 5919 ".repeat(2500);
+        assertThat(check("{\"" + hugeKey + "\": 1, \"ageYears\": 50}")).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo("NAME_TOO_LONG");
+            assertThat(x.message()).doesNotContain("Jane").doesNotContain("StreamReadConstraints").hasSizeLessThan(100);
+        });
     }
 
     @Test

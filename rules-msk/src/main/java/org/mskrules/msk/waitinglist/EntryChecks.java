@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.mskrules.core.EvaluationDate;
 import org.mskrules.core.Violation;
 
 /** The checks an entry must pass before it is reviewed; every problem is reported, none guessed. */
@@ -62,7 +63,7 @@ final class EntryChecks {
             } else if (id.codePointCount(0, id.length()) > MAX_ID_LENGTH) {
                 v.add(new Violation("/entryId", "INVALID_LENGTH", "entry id is " + id.codePointCount(0, id.length())
                         + " characters; at most " + MAX_ID_LENGTH + " are allowed"));
-            } else if (anyHidden(id) || !id.strip().equals(id)) {
+            } else if (anyHidden(id) || spaceAtEitherEnd(id)) {
                 // Invisible characters would let one patient pass as two different ids.
                 v.add(new Violation("/entryId", "INVALID", "entry id [" + printable(id)
                         + "] has control or invisible formatting characters (shown as ?) or spaces at either end"));
@@ -72,6 +73,24 @@ final class EntryChecks {
             v.add(new Violation("/category", "REQUIRED", "an entry needs a category: PRIORITY or NON_PRIORITY"));
         }
         LocalDate received = entry.received();
+        LocalDate first = entry.firstContact();
+        ValidationRecord validation = entry.validation();
+        // A date outside the accepted range is reported on its own and then left out of every comparison.
+        if (received != null && !EvaluationDate.inRange(received)) {
+            v.add(EvaluationDate.outOfRange("/received", received));
+            received = null;
+            unreadable = with(unreadable, "/received");
+        }
+        if (first != null && !EvaluationDate.inRange(first)) {
+            v.add(EvaluationDate.outOfRange("/firstContact", first));
+            first = null;
+        }
+        LocalDate validatedOn = validation == null ? null : validation.validatedOn();
+        if (validatedOn != null && !EvaluationDate.inRange(validatedOn)) {
+            v.add(EvaluationDate.outOfRange("/validation/validatedOn", validatedOn));
+            validatedOn = null;
+            unreadable = with(unreadable, "/validation/validatedOn");
+        }
         if (received == null) {
             if (!unreadable.contains("/received")) {
                 v.add(new Violation("/received", "REQUIRED", "an entry needs the date the service received the referral"));
@@ -80,7 +99,6 @@ final class EntryChecks {
             v.add(new Violation("/received", "AFTER_AS_OF", "received [" + received
                     + "] is after the evaluation date [" + asOf + "]"));
         }
-        LocalDate first = entry.firstContact();
         if (received != null && !received.isAfter(asOf)) {
             // The wait, not the age of the referral: a patient seen long ago waited only until then.
             LocalDate end = first != null && !first.isAfter(asOf) && !first.isBefore(received) ? first : asOf;
@@ -93,9 +111,8 @@ final class EntryChecks {
             v.add(new Violation("/firstContact", "BEFORE_RECEIVED", "first contact [" + first
                     + "] is before the referral was received [" + received + "]"));
         }
-        ValidationRecord validation = entry.validation();
         if (validation != null) {
-            LocalDate on = validation.validatedOn();
+            LocalDate on = validatedOn;
             if (on == null) {
                 if (!unreadable.contains("/validation/validatedOn")) {
                     v.add(new Violation("/validation/validatedOn", "REQUIRED",
@@ -110,5 +127,19 @@ final class EntryChecks {
             }
         }
         return v;
+    }
+
+    /** White space at either end, Unicode spaces such as NBSP included (which {@link String#strip} keeps). */
+    private static boolean spaceAtEitherEnd(String id) {
+        int first = id.codePointAt(0);
+        int last = id.codePointBefore(id.length());
+        return Character.isWhitespace(first) || Character.isSpaceChar(first) || Character.isWhitespace(last)
+                || Character.isSpaceChar(last);
+    }
+
+    private static Set<String> with(Set<String> paths, String path) {
+        Set<String> all = new java.util.HashSet<>(paths);
+        all.add(path);
+        return all;
     }
 }

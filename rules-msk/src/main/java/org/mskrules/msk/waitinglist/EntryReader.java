@@ -30,28 +30,64 @@ abstract class EntryReader implements AutoCloseable {
         return format == EntryFormat.CSV ? new CsvEntryReader(lines) : new JsonLinesEntryReader(lines);
     }
 
+    /** A line read ahead and given back, to be read again as its own ({@link #readAgain}). */
+    private record Held(long number, String text) {
+    }
+
+    private final java.util.ArrayDeque<Held> again = new java.util.ArrayDeque<>();
+
+    /** Gives lines read ahead back, to be read again before any new line, in the order given. */
+    final void readAgain(List<long[]> numbers, List<String> texts) {
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            again.addFirst(new Held(numbers.get(i)[0], texts.get(i)));
+        }
+    }
+
     /** The next entry, or {@code null} at the end of the input. */
     final ParsedEntry next() {
         try {
-            String line;
-            while ((line = in.next()) != null) {
-                lineNumber++;
+            while (true) {
+                String line;
+                long n;
+                if (!again.isEmpty()) {
+                    Held h = again.poll();
+                    line = h.text();
+                    n = h.number();
+                } else {
+                    // A header's length ends the whole read, so an endless one is not read to its end.
+                    line = expectsHeader() ? in.nextOrStop() : in.next();
+                    if (line == null) {
+                        if (continuesRecord()) {
+                            return endOfInputInRecord(lineNumber);
+                        }
+                        return null;
+                    }
+                    n = ++lineNumber;
+                }
+                if (continuesRecord()) {
+                    // Perhaps part of a record begun on an earlier line, whatever it holds (blank, too long, ...).
+                    ParsedEntry whole = continueRecord(n, line, in.maxLine());
+                    if (whole != null) {
+                        return whole;
+                    }
+                    continue;
+                }
                 if (LineSource.isTooLong(line)) {
                     if (expectsHeader()) {
                         throw new InvalidInputException(List.of(new Violation("/header", "LINE_TOO_LONG",
-                                "the header (line " + lineNumber + ") is longer than " + in.maxLine())));
+                                "the header (line " + n + ") is longer than " + in.maxLine())));
                     }
-                    return new ParsedEntry(lineNumber, new WaitingListEntry(null, null, null, null, null),
-                            List.of(new Violation("", "LINE_TOO_LONG", "line " + lineNumber + " is longer than "
+                    return new ParsedEntry(n, new WaitingListEntry(null, null, null, null, null),
+                            List.of(new Violation("", "LINE_TOO_LONG", "line " + n + " is longer than "
                                     + in.maxLine() + " and was not read")), Set.of("/entryId", "/category", "/received"));
                 }
                 if (LineSource.isMalformed(line)) {
                     if (expectsHeader()) {
                         throw new InvalidInputException(List.of(new Violation("/header", "INVALID_ENCODING",
-                                "the header (line " + lineNumber + ") is not valid UTF-8")));
+                                "the header (line " + n + ") is not valid UTF-8")));
                     }
-                    return new ParsedEntry(lineNumber, new WaitingListEntry(null, null, null, null, null),
-                            List.of(new Violation("", "INVALID_ENCODING", "line " + lineNumber
+                    return new ParsedEntry(n, new WaitingListEntry(null, null, null, null, null),
+                            List.of(new Violation("", "INVALID_ENCODING", "line " + n
                                     + " is not valid UTF-8")), Set.of("/entryId", "/category", "/received"));
                 }
                 // LineSource has removed a byte order mark from the first line.
@@ -59,12 +95,11 @@ abstract class EntryReader implements AutoCloseable {
                     blankLines++;
                     continue;
                 }
-                ParsedEntry parsed = parse(lineNumber, line);
+                ParsedEntry parsed = parse(n, line);
                 if (parsed != null) {
                     return parsed;
                 }
             }
-            return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
         }
@@ -73,6 +108,28 @@ abstract class EntryReader implements AutoCloseable {
     /** Whether the next non-blank line is a header, which cannot be skipped like an entry. */
     boolean expectsHeader() {
         return false;
+    }
+
+    /** Whether the next line belongs to a record begun on an earlier line (a CSV quoted field with a line break). */
+    boolean continuesRecord() {
+        return false;
+    }
+
+    /**
+     * Offers line {@code line} to the record begun earlier: the record's answer once it is settled
+     * (lines that turn out not to belong to it are given back with {@link #readAgain}), else
+     * {@code null}. Called only while {@link #continuesRecord}.
+     */
+    ParsedEntry continueRecord(long line, String text, int maxLine) {
+        throw new IllegalStateException("no record continues");
+    }
+
+    /**
+     * The answer for the record begun earlier when the input ends inside it (lines read ahead are
+     * given back). Called only while {@link #continuesRecord}.
+     */
+    ParsedEntry endOfInputInRecord(long lastLine) {
+        throw new IllegalStateException("no record continues");
     }
 
     /** Blank lines skipped so far. */

@@ -33,7 +33,13 @@ final class JsonLinesEntryReader extends EntryReader {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            f.problem("", "MALFORMED_JSON", "line " + line + " is not JSON: " + e.getOriginalMessage());
+            f.problem("", "MALFORMED_JSON", "line " + line + " is not JSON: " + org.mskrules.core.JsonContract.parserReason(e));
+            f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
+            return f.toParsed(line);
+        } catch (NumberFormatException e) {
+            // A decimal whose exponent cannot be read exactly (found by fuzzing the referral reader).
+            Violation v = org.mskrules.core.JsonContract.numberTooLong();
+            f.problem(v.path(), v.code(), "line " + line + ": " + v.message());
             f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
             return f.toParsed(line);
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.PriorityCategory;
 
@@ -18,7 +19,7 @@ import org.mskrules.msk.PriorityCategory;
  * counts and the entries of concern (over threshold, breaching a milestone, due for validation, with
  * a validation outcome, among the longest waits, rejected). Not thread-safe; one per review.
  */
-final class ReviewRun {
+final class ReviewRun implements AutoCloseable {
     /** Longest wait first; ties by id, so that the order never depends on the order of input. */
     static final Comparator<EntryReview> LONGEST_FIRST = ReviewRun::longestFirst;
 
@@ -45,14 +46,14 @@ final class ReviewRun {
     private final List<List<String>> breachLists = new ArrayList<>();
 
     /**
-     * Every id seen, with what is needed to take its entry back out if a later line repeats it: every
-     * line of a duplicated id is rejected, whatever the order, so that no copy is trusted over
-     * another. About 50 bytes an entry; the one structure that grows with the whole list.
+     * Every id with its line and what is needed to take its entry back out if another line repeats
+     * it (every line of a duplicated id is rejected, whatever the order, so that no copy is trusted
+     * over another): an external sort, so that memory does not grow with the list. Duplicates are
+     * found once the whole input is read.
      */
-    private final Map<String, Seen> seenIds = new HashMap<>();
+    private final IdLedger ledger;
     /** Ids found on more than one line; their entries are dropped from the kept lists at the end. */
     private final Set<String> duplicated = new HashSet<>();
-    private boolean retracted;
     private final long[][] bandCounts;
     private final long[] overThresholdCounts = new long[PriorityCategory.values().length];
     private final long[] milestoneCounts;
@@ -65,15 +66,16 @@ final class ReviewRun {
     private final PriorityQueue<EntryReview> longest = new PriorityQueue<>(LONGEST_FIRST.reversed());
     private final List<EntryReview> pendingReviews = new ArrayList<>();
     private final List<WaitingListEntry> pendingEntries = new ArrayList<>();
-    private final List<Seen> pendingSeen = new ArrayList<>();
-    /** Every review recorded, in the order recorded, when the caller wants each line's outcome; else null. */
-    private List<EntryReview> everyReview;
+    private final List<ReviewSpool.Slot> pendingSlots = new ArrayList<>();
+    /** Every review, spooled to a temporary file in line order, when the caller wants each line's outcome; else null. */
+    private ReviewSpool spool;
 
     private long entriesIn;
     private long waiting;
     private long seen;
 
     ReviewRun(WaitingListPolicy policy, LocalDate asOf, int longestWaits, ValidationOutcomes outcomes) {
+        this.ledger = new IdLedger();
         this.policy = policy;
         this.asOf = asOf;
         this.longestWaits = longestWaits;
@@ -106,22 +108,11 @@ final class ReviewRun {
         problems.addAll(EntryChecks.check(entry, asOf, parsed.unreadable()));
         String id = entry.entryId();
         boolean hasId = id != null && !id.isBlank();
-        // One map operation per entry: claim the id, or find the line that already has it.
-        Seen mine = new Seen(parsed.line(), Seen.PENDING);
-        Seen first = hasId ? seenIds.putIfAbsent(id, mine) : null;
-        if (hasId) {
-            if (first != null) {
-                problems.add(new Violation("/entryId", "DUPLICATE_ENTRY_ID", "entry id [" + EntryChecks.printable(id)
-                        + "] is also on line " + first.line + "; every line of a duplicated id is rejected"));
-                duplicate(id, first, parsed.line());
-            }
-        }
         if (!problems.isEmpty()) {
             // The id as read may hold control characters; the rejection names it printably.
             rejected.add(new RejectedEntry(parsed.line(), id == null ? null : EntryChecks.printable(id), problems));
-            if (hasId && first == null) {
-                mine.state = Seen.REJECTED;
-                mine.rejectedIndex = rejected.size() - 1;
+            if (hasId) {
+                ledger.add(id, parsed.line(), REJECTED, rejected.size() - 1);
             }
             return;
         }
@@ -129,12 +120,18 @@ final class ReviewRun {
         if (review.waiting() && entry.validation() != null) {
             pendingReviews.add(review);
             pendingEntries.add(entry);
-            pendingSeen.add(mine);
-            if (pendingEntries.size() >= ValidationOutcomes.BATCH) {
+            if (spool != null) {
+                pendingSlots.add(spool.reserve());
+            }
+            if (pendingEntries.size() >= ValidationOutcomes.BATCH
+                    || (spool != null && spool.buffered() >= ReviewSpool.MAX_BUFFERED)) {
                 flush();
             }
         } else {
-            record(review, mine);
+            record(review);
+            if (spool != null) {
+                spool.append(review);
+            }
         }
     }
 
@@ -165,55 +162,19 @@ final class ReviewRun {
                 threshold.exceededBy(days), threshold.appliedDays(), breaches, due, point, null);
     }
 
-    /** A later line repeats {@code id}: the first line is rejected too, and its counts taken back. */
-    private void duplicate(String id, Seen first, long line) {
-        if (first.state == Seen.REVIEWED) {
-            retract(first);
-            retracted = true;
-        }
-        Violation duplicate = new Violation("/entryId", "DUPLICATE_ENTRY_ID", "entry id ["
-                + EntryChecks.printable(id) + "] is also on line " + line + "; every line of a duplicated id is rejected");
-        if (first.state == Seen.REVIEWED || first.state == Seen.PENDING) {
-            rejected.add(new RejectedEntry(first.line, EntryChecks.printable(id), List.of(duplicate)));
-        } else if (first.state == Seen.REJECTED) {
-            // Already rejected for its own problems: it names the duplication too, whatever the order.
-            RejectedEntry earlier = rejected.get(first.rejectedIndex);
-            List<Violation> all = new ArrayList<>(earlier.violations());
-            all.add(duplicate);
-            rejected.set(first.rejectedIndex, new RejectedEntry(earlier.line(), earlier.entryId(), all));
-        }
-        first.state = Seen.DUPLICATED;
-        duplicated.add(id);
+    /** How a reviewed line is packed into the ledger: state, waiting, over, category, band and days. */
+    private static final long REJECTED = 0;
+    private static final long REVIEWED = 1;
+
+    private static long pack(EntryReview r, int band) {
+        return REVIEWED | (r.waiting() ? 2 : 0) | (r.overThreshold() ? 4 : 0) | ((long) r.category().ordinal() << 3)
+                | ((long) band << 8) | (r.daysWaited() << 32);
     }
 
-    private void retract(Seen s) {
-        if (!s.waiting) {
-            seen--;
-            return;
-        }
-        waiting--;
-        int category = s.category.ordinal();
-        bandCounts[s.band][category]--;
-        if (s.over) {
-            overThresholdCounts[category]--;
-        }
-        for (int i = 0; i < milestones.size(); i++) {
-            if (milestones.get(i).breachedBy(s.category, s.days)) {
-                milestoneCounts[i]--;
-            }
-        }
-    }
-
-    private void record(EntryReview r, Seen s) {
-        if (s.state == Seen.DUPLICATED) {
-            // Repeated while its validation outcome was pending: already rejected, never counted.
-            return;
-        }
-        if (everyReview != null) {
-            everyReview.add(r);
-        }
+    private void record(EntryReview r) {
         int band = bandIndex.get(r.band());
-        s.reviewed(r, band);
+        ledger.add(r.entryId(), r.line(), pack(r, band),
+                r.firstContact() == null ? Long.MIN_VALUE : r.firstContact().toEpochDay());
         if (!r.waiting()) {
             seen++;
             return;
@@ -247,60 +208,137 @@ final class ReviewRun {
         }
     }
 
+    /**
+     * Every line of an id found on more than one: each is rejected (one already rejected names the
+     * duplication too), and a reviewed one's counts are taken back. The first line names the second;
+     * every later line names the first.
+     */
+    private void duplicate(List<IdLedger.Entry> lines) {
+        String id = lines.get(0).id();
+        duplicated.add(id);
+        for (int k = 0; k < lines.size(); k++) {
+            IdLedger.Entry e = lines.get(k);
+            long other = lines.get(k == 0 ? 1 : 0).line();
+            Violation v = new Violation("/entryId", "DUPLICATE_ENTRY_ID", "entry id [" + EntryChecks.printable(id)
+                    + "] is also on line " + other + "; every line of a duplicated id is rejected");
+            if ((e.info() & 1) == REJECTED) {
+                int index = (int) e.extra();
+                RejectedEntry earlier = rejected.get(index);
+                List<Violation> all = new ArrayList<>(earlier.violations());
+                all.add(v);
+                rejected.set(index, new RejectedEntry(earlier.line(), earlier.entryId(), all));
+            } else {
+                retract(e.info());
+                rejected.add(new RejectedEntry(e.line(), EntryChecks.printable(id), List.of(v)));
+            }
+        }
+    }
+
+    /** Takes back the counts of a reviewed line, from its packed state. */
+    private void retract(long info) {
+        if ((info & 2) == 0) {
+            seen--;
+            return;
+        }
+        waiting--;
+        PriorityCategory category = PriorityCategory.values()[(int) (info >> 3 & 1)];
+        int band = (int) (info >> 8 & 0xff);
+        long days = info >> 32;
+        bandCounts[band][category.ordinal()]--;
+        if ((info & 4) != 0) {
+            overThresholdCounts[category.ordinal()]--;
+        }
+        for (int i = 0; i < milestones.size(); i++) {
+            if (milestones.get(i).breachedBy(category, days)) {
+                milestoneCounts[i]--;
+            }
+        }
+    }
+
     private void flush() {
         if (pendingEntries.isEmpty()) {
             return;
         }
         Set<String> dueAgain = new HashSet<>();
         pendingReviews.stream().filter(EntryReview::validationDue).forEach(r -> dueAgain.add(r.entryId()));
+        // Two lines of one id in a batch share an outcome here; both are rejected as duplicates at the end.
         Map<String, ValidationOutcome> byId = outcomes.decide(pendingEntries, dueAgain, asOf);
         for (int i = 0; i < pendingReviews.size(); i++) {
-            EntryReview r = pendingReviews.get(i);
-            record(r.withValidationOutcome(byId.get(r.entryId())), pendingSeen.get(i));
+            EntryReview r = pendingReviews.get(i).withValidationOutcome(byId.get(pendingReviews.get(i).entryId()));
+            record(r);
+            if (spool != null) {
+                pendingSlots.get(i).fill(r);
+            }
         }
         pendingReviews.clear();
         pendingEntries.clear();
-        pendingSeen.clear();
+        pendingSlots.clear();
+        if (spool != null) {
+            spool.drain();
+        }
     }
 
+
+
     /**
-     * Keeps every entry's review, not only those of concern, for {@link #outcomes}: memory then grows
-     * with the whole list (one {@link EntryReview} per entry). Call before the first {@link #offer}.
+     * Spools every entry's review, not only those of concern, to a temporary file in line order, for
+     * {@link #outcomes}: memory still does not grow with the list. Call before the first {@link #offer}.
      */
     void keepEveryReview() {
-        everyReview = new ArrayList<>();
+        spool = new ReviewSpool();
     }
 
     /**
-     * What became of each entry, in line order; after {@link #finish}, and only if
-     * {@link #keepEveryReview} was called. A review recorded before a later line repeated its id is
-     * left out: that line is among the rejected.
+     * Gives {@code eachLine} what became of each entry, in line order; after {@link #finish}, and only
+     * if {@link #keepEveryReview} was called. A review of a line whose id another line repeats is
+     * replaced by that line's rejection.
      *
      * @throws IllegalStateException if the outcomes do not account for every entry
      */
-    List<EntryOutcome> outcomes() {
-        if (everyReview == null) {
+    void outcomes(Consumer<EntryOutcome> eachLine) {
+        if (spool == null) {
             throw new IllegalStateException("every review was not kept");
         }
-        List<EntryOutcome> all = new ArrayList<>(everyReview.size() + rejected.size());
-        for (EntryReview r : everyReview) {
-            if (!duplicated.contains(r.entryId())) {
-                all.add(EntryOutcome.reviewed(r));
-            }
+        long delivered = spool.replay(rejected, eachLine);
+        if (delivered != entriesIn) {
+            throw new IllegalStateException("entries lost: " + entriesIn + " in, " + delivered + " outcomes");
         }
-        for (RejectedEntry r : rejected) {
-            all.add(EntryOutcome.rejected(r));
+    }
+
+    /** Deletes the temporary files of the run; safe to call more than once. */
+    @Override
+    public void close() {
+        ledger.close();
+        if (spool != null) {
+            spool.close();
         }
-        all.sort(Comparator.comparingLong(EntryOutcome::line));
-        if (all.size() != entriesIn) {
-            throw new IllegalStateException("entries lost: " + entriesIn + " in, " + all.size() + " outcomes");
-        }
-        return all;
     }
 
     /** Everything counted and kept, once every entry has been offered. */
     Result finish(long blankLines) {
         flush();
+        if (spool != null) {
+            spool.finishWriting();
+        }
+        // One pass over every id in id order: duplicates rejected, and the longest waits of what is left.
+        Comparator<IdLedger.Entry> longestFirst = (a, b) -> {
+            int byDays = Long.compare(b.info() >> 32, a.info() >> 32);
+            return byDays != 0 ? byDays : a.id().compareTo(b.id());
+        };
+        PriorityQueue<IdLedger.Entry> top = new PriorityQueue<>(longestFirst.reversed());
+        ledger.forEachId(lines -> {
+            if (lines.size() > 1) {
+                duplicate(lines);
+                return;
+            }
+            IdLedger.Entry e = lines.get(0);
+            if (longestWaits > 0 && (e.info() & 1) == REVIEWED && (e.info() & 2) != 0) {
+                top.add(e);
+                if (top.size() > longestWaits) {
+                    top.poll();
+                }
+            }
+        });
         long reviewed = waiting + seen;
         ReviewSummary summary = new ReviewSummary(entriesIn, reviewed, rejected.size(), waiting, seen, blankLines);
         List<BandCount> counts = new ArrayList<>();
@@ -323,7 +361,7 @@ final class ReviewRun {
             breaching.put(milestones.get(i), list);
             breachingCounts.put(milestones.get(i), milestoneCounts[i]);
         }
-        List<EntryReview> longestList = retracted ? longestAfterRetraction() : new ArrayList<>(longest);
+        List<EntryReview> longestList = longest(top);
         longestList.sort(LONGEST_FIRST);
         overThreshold.sort(LONGEST_FIRST);
         validationCohort.sort(LONGEST_FIRST);
@@ -335,38 +373,24 @@ final class ReviewRun {
     }
 
     /**
-     * The longest waits when a reviewed entry was taken back: the bounded heap may have dropped an
-     * entry that now belongs in it, so the ranking is redone from every id seen, and an entry not
-     * kept anywhere is rebuilt. It cannot be due for validation or have an outcome, or it would be in
-     * those lists.
+     * The reviews of the longest waits found over every id: each is kept in the bounded heap or a
+     * kept list unless a duplicate's retraction let it in, and then it is rebuilt from the ledger. A
+     * rebuilt one cannot be due for validation or have an outcome, or it would be in those lists.
      */
-    private List<EntryReview> longestAfterRetraction() {
-        if (longestWaits == 0) {
-            return new ArrayList<>(); // sorted by the caller
-        }
-        Comparator<Map.Entry<String, Seen>> longestFirst = Comparator
-                .comparingLong((Map.Entry<String, Seen> e) -> e.getValue().days).reversed()
-                .thenComparing(Map.Entry::getKey);
-        PriorityQueue<Map.Entry<String, Seen>> top = new PriorityQueue<>(longestFirst.reversed());
-        for (Map.Entry<String, Seen> e : seenIds.entrySet()) {
-            if (e.getValue().state == Seen.REVIEWED && e.getValue().waiting) {
-                top.add(e);
-                if (top.size() > longestWaits) {
-                    top.poll();
-                }
-            }
-        }
+    private List<EntryReview> longest(PriorityQueue<IdLedger.Entry> top) {
         Map<String, EntryReview> kept = new HashMap<>();
         for (List<EntryReview> list : List.of(new ArrayList<>(longest), overThreshold, validationCohort, withOutcome)) {
             list.forEach(r -> kept.put(r.entryId(), r));
         }
         List<EntryReview> result = new ArrayList<>();
-        for (Map.Entry<String, Seen> e : top) {
-            EntryReview r = kept.get(e.getKey());
+        for (IdLedger.Entry e : top) {
+            EntryReview r = kept.get(e.id());
             if (r == null) {
-                Seen s = e.getValue();
-                EntryReview rebuilt = classify(s.line, new WaitingListEntry(e.getKey(), s.category,
-                        asOf.minusDays(s.days), s.firstContact, null));
+                long info = e.info();
+                PriorityCategory category = PriorityCategory.values()[(int) (info >> 3 & 1)];
+                LocalDate firstContact = e.extra() == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(e.extra());
+                EntryReview rebuilt = classify(e.line(), new WaitingListEntry(e.id(), category,
+                        asOf.minusDays(info >> 32), firstContact, null));
                 r = new EntryReview(rebuilt.line(), rebuilt.entryId(), rebuilt.category(), rebuilt.received(),
                         rebuilt.firstContact(), rebuilt.status(), rebuilt.daysWaited(), rebuilt.band(),
                         rebuilt.overThreshold(), rebuilt.thresholdDays(), rebuilt.milestoneBreaches(), false,
@@ -375,40 +399,6 @@ final class ReviewRun {
             result.add(r);
         }
         return result;
-    }
-
-    /** What the run remembers of one id. */
-    private static final class Seen {
-        static final byte PENDING = 0;
-        static final byte REVIEWED = 1;
-        static final byte REJECTED = 2;
-        static final byte DUPLICATED = 3;
-
-        final long line;
-        byte state;
-        /** Where its rejection is in the rejected list, when it was rejected on its own account. */
-        int rejectedIndex = -1;
-        boolean waiting;
-        boolean over;
-        byte band;
-        PriorityCategory category;
-        int days;
-        LocalDate firstContact;
-
-        Seen(long line, byte state) {
-            this.line = line;
-            this.state = state;
-        }
-
-        void reviewed(EntryReview r, int bandIndex) {
-            state = REVIEWED;
-            waiting = r.waiting();
-            over = r.overThreshold();
-            band = (byte) bandIndex;
-            category = r.category();
-            days = (int) r.daysWaited();
-            firstContact = r.firstContact();
-        }
     }
 
     /** What a finished run holds, before the list-level rules decide on it. */

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.mskrules.core.Evaluation;
+import org.mskrules.core.EvaluationDate;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
@@ -107,7 +108,7 @@ public final class WaitingListRules {
 
     /** The bands, thresholds, milestones and validation schedule that apply on {@code asOf}. */
     public WaitingListPolicy policy(LocalDate asOf) {
-        return policyEvaluation(Objects.requireNonNull(asOf, "asOf")).policy;
+        return policyEvaluation(EvaluationDate.check(Objects.requireNonNull(asOf, "asOf"))).policy;
     }
 
     /**
@@ -116,30 +117,34 @@ public final class WaitingListRules {
      */
     public WaitingListReview review(List<WaitingListEntry> entries, LocalDate asOf) {
         Objects.requireNonNull(entries, "entries");
-        PolicyRun policy = policyEvaluation(Objects.requireNonNull(asOf, "asOf"));
-        ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, outcomes);
-        long line = 0;
-        for (WaitingListEntry entry : entries) {
-            line++;
-            run.offer(ParsedEntry.of(line, entry == null ? new WaitingListEntry(null, null, null, null, null) : entry));
+        PolicyRun policy = policyEvaluation(EvaluationDate.check(Objects.requireNonNull(asOf, "asOf")));
+        try (ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, outcomes)) {
+            long line = 0;
+            for (WaitingListEntry entry : entries) {
+                line++;
+                run.offer(ParsedEntry.of(line, entry == null ? new WaitingListEntry(null, null, null, null, null) : entry));
+            }
+            return conclude(policy, run.finish(0), asOf);
         }
-        return conclude(policy, run.finish(0), asOf);
     }
 
     /**
      * Reviews a list file as of {@code asOf}, its format told by its extension ({@link EntryFormat#of}).
      * The file is read once, line by line.
      *
-     * @throws InvalidInputException if the format is unknown or a CSV header is wrong (no entry can be
-     *                               read); problems with entries are rejections in the result
-     * @throws UncheckedIOException  if the file cannot be read
+     * @throws InvalidInputException if the format is unknown, a CSV header is wrong (no entry can be
+     *                               read), or the file cannot be opened or read ({@code UNREADABLE}:
+     *                               missing, a directory, no permission, a read error); problems with
+     *                               entries are rejections in the result
      */
     public WaitingListReview review(Path file, LocalDate asOf) {
         EntryFormat format = EntryFormat.of(file);
         try (LineSource lines = LineSource.utf8(Files.newInputStream(file))) {
             return review(lines, format, asOf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read [" + file + "]", e);
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            throw new InvalidInputException(List.of(new Violation("", "UNREADABLE", "[" + file + "] cannot be read: "
+                    + (cause instanceof java.nio.file.NoSuchFileException ? "no such file" : cause.getMessage()))));
         }
     }
 
@@ -174,10 +179,10 @@ public final class WaitingListRules {
      *
      * <p>Every line of a duplicated id is rejected, whichever comes first, so no line's outcome is
      * final until the whole input has been read: the outcomes are delivered after reading, once the
-     * review is complete, before this method returns. <strong>Memory:</strong> unlike the other
-     * review methods, which keep only the entries of concern, this one holds every entry's review
-     * until then, a few hundred bytes per entry (several hundred megabytes for a million entries).
-     * The caller closes the stream.
+     * review is complete, before this method returns. <strong>Memory:</strong> like the other review
+     * methods, only the entries of concern are held; every entry's review is written to a temporary
+     * file (a few hundred bytes an entry on disk) and read back in line order. The caller closes the
+     * stream.
      *
      * @throws InvalidInputException if a CSV header is missing, wrong or not UTF-8 (no entry can be
      *                               read; {@code eachLine} is not called)
@@ -185,24 +190,27 @@ public final class WaitingListRules {
     public WaitingListReview review(InputStream in, EntryFormat format, LocalDate asOf,
             Consumer<EntryOutcome> eachLine) {
         Objects.requireNonNull(eachLine, "eachLine");
-        List<EntryOutcome> outcomes = new ArrayList<>();
-        WaitingListReview review = review(LineSource.utf8(Objects.requireNonNull(in, "in")), format, asOf, outcomes);
-        outcomes.forEach(eachLine);
-        return review;
+        return review(LineSource.utf8(Objects.requireNonNull(in, "in")), format, asOf, eachLine);
     }
 
     private WaitingListReview review(LineSource lines, EntryFormat format, LocalDate asOf) {
         return review(lines, format, asOf, null);
     }
 
-    /** Reviews the lines; fills {@code outcomes}, in line order, if it is not null. */
-    private WaitingListReview review(LineSource lines, EntryFormat format, LocalDate asOf, List<EntryOutcome> outcomes) {
+    /** Reviews the lines; gives {@code eachLine}, if it is not null, every outcome in line order. */
+    private WaitingListReview review(LineSource lines, EntryFormat format, LocalDate asOf, Consumer<EntryOutcome> eachLine) {
         Objects.requireNonNull(format, "format");
-        PolicyRun policy = policyEvaluation(Objects.requireNonNull(asOf, "asOf"));
-        ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, this.outcomes);
-        if (outcomes != null) {
-            run.keepEveryReview();
+        PolicyRun policy = policyEvaluation(EvaluationDate.check(Objects.requireNonNull(asOf, "asOf")));
+        try (ReviewRun run = new ReviewRun(policy.policy, asOf, longestWaits, this.outcomes)) {
+            if (eachLine != null) {
+                run.keepEveryReview();
+            }
+            return review(run, lines, format, policy, asOf, eachLine);
         }
+    }
+
+    private WaitingListReview review(ReviewRun run, LineSource lines, EntryFormat format, PolicyRun policy,
+            LocalDate asOf, Consumer<EntryOutcome> eachLine) {
         EntryReader entries = EntryReader.of(lines, format);
         ParsedEntry parsed;
         boolean any = false;
@@ -215,8 +223,8 @@ public final class WaitingListRules {
                     "the CSV input is empty: it needs a header line naming its columns")));
         }
         WaitingListReview review = conclude(policy, run.finish(entries.blankLines()), asOf);
-        if (outcomes != null) {
-            outcomes.addAll(run.outcomes());
+        if (eachLine != null) {
+            run.outcomes(eachLine);
         }
         return review;
     }
@@ -228,7 +236,7 @@ public final class WaitingListRules {
      */
     public EntryReview reviewEntry(WaitingListEntry entry, LocalDate asOf) {
         Objects.requireNonNull(entry, "entry");
-        Objects.requireNonNull(asOf, "asOf");
+        EvaluationDate.check(Objects.requireNonNull(asOf, "asOf"));
         List<Violation> problems = EntryChecks.check(entry, asOf, Set.of());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
