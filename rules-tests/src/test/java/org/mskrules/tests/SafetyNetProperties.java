@@ -171,6 +171,11 @@ class SafetyNetProperties {
                 // Only ABSENT clears; a present one the flags do not explain is named to the clinician.
                 assertThat(a.route().timeFrame()).as("time frame with %s present and no red flag", present)
                         .contains(present.get(0).name());
+                if (a.route().seenWithinDays() != null) {
+                    // Seen to the urgent standard, as a priority patient is, not the routine one.
+                    assertThat(a.route().seenWithinDays()).as("standard with %s present and no red flag", present)
+                            .isEqualTo(a.serviceProfile().seenWithinDays(org.mskrules.msk.PriorityCategory.PRIORITY));
+                }
                 if (present.stream().anyMatch(f -> !LIMB_DEFICIT.contains(f))) {
                     // Not a physiotherapy-only pathway for a systemic, vascular, sphincter or bony sign.
                     assertThat(a.route().route()).as("route with %s present and no red flag", present)
