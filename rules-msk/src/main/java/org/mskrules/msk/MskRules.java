@@ -125,7 +125,7 @@ public final class MskRules {
                 .max(Comparator.naturalOrder()).orElse(EscalationLevel.NONE);
         List<IncompleteScreen> screens = evaluation.outputs(IncompleteScreen.class);
         RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, screens, priority.get(0), profile);
-        return new Assessment(referral.referralId(), readsPathway() ? referral.stage() : null,
+        return new Assessment(referral.referralId(), readsPathwayStage() ? referral.stage() : null,
                 referral.referralSource(), escalation, flags, screens,
                 evaluation.outputs(SeriousFinding.class), priority.get(0), route, risks.isEmpty() ? null : risks.get(0), parameterValues, profile,
                 evaluation.trace());
@@ -141,8 +141,11 @@ public final class MskRules {
     /** The first major version whose rules read the pathway stage and the referral source. */
     static final int PATHWAY_MAJOR_VERSION = 2;
 
-    /** True if this instance's version reads the pathway stage and referral source (2.0.0 and later). */
-    boolean readsPathway() {
+    /**
+     * True if this instance's version reads the pathway stage and referral source (2.0.0 and later);
+     * earlier versions reject a referral that gives either.
+     */
+    public boolean readsPathwayStage() {
         return Integer.parseInt(ruleSet.version().substring(0, ruleSet.version().indexOf('.'))) >= PATHWAY_MAJOR_VERSION;
     }
 
@@ -151,7 +154,7 @@ public final class MskRules {
      * believes a stage was taken into account when it was not (hazard log HAZ-018).
      */
     private List<Violation> unsupported(Referral referral) {
-        if (referral == null || readsPathway()) {
+        if (referral == null || readsPathwayStage()) {
             return List.of();
         }
         List<Violation> v = new ArrayList<>();
