@@ -353,7 +353,9 @@ class OutputSchemaTest {
                 written.add(p.getName());
                 JsonInclude.Include inclusion = classInclusion.withOverrides(p.findInclusion()).getValueInclusion();
                 boolean mayBeLeftOut = inclusion != JsonInclude.Include.ALWAYS && inclusion != JsonInclude.Include.USE_DEFAULTS;
-                if (p.getRawPrimaryType().isPrimitive() || !mayBeLeftOut) {
+                // A primitive is always written, unless NON_DEFAULT leaves out its default (false, 0).
+                boolean primitiveWritten = p.getRawPrimaryType().isPrimitive() && inclusion != JsonInclude.Include.NON_DEFAULT;
+                if (primitiveWritten || !mayBeLeftOut) {
                     alwaysWritten.add(p.getName());
                 }
             }
