@@ -417,8 +417,12 @@ class OutputSchemaTest {
             MskRules rules = MskRules.builder().ruleSetVersion(version).build();
             for (Path file : list(examples, "referral-", ".json")) {
                 for (ServiceProfile profile : profiles) {
-                    expected++;
                     Referral referral = ReferralJson.read(readString(file), SYNTHETIC_AS_OF);
+                    if (!rules.readsPathwayStage() && (referral.pathwayStage() != null || referral.referralSource() != null)) {
+                        // Refused by versions before 2.0.0 (PathwayInputTest), so there is no assessment to check.
+                        continue;
+                    }
+                    expected++;
                     c.check(file.getFileName() + " @ " + version + " / " + profile.name(),
                             write(rules.assess(referral, SYNTHETIC_AS_OF, profile)));
                 }
