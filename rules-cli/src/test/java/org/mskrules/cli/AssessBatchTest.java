@@ -198,8 +198,9 @@ class AssessBatchTest {
 
     @Test
     void aWorkingVersionsBatchWarnsOnStandardErrorAndEachDecisionCarriesItsStatus() throws IOException {
-        Cli.Result r = Cli.run("assess", Cli.REFERRALS, "--as-of", AS_OF, "--rules-version", "1.1.0");
-        assertThat(r.err()).contains("warning: msk-referral 1.1.0 is a WORKING version: not released, not for clinical use");
+        // 1.1.0 is released; 2.0.0 (pathway stages) is the working version.
+        Cli.Result r = Cli.run("assess", Cli.REFERRALS, "--as-of", AS_OF, "--rules-version", "2.0.0");
+        assertThat(r.err()).contains("warning: msk-referral 2.0.0 is a WORKING version: not released, not for clinical use");
         assertThat(json(r.lines().get(0)).get("decision").get("trace").get("status").asText()).isEqualTo("WORKING");
     }
 

@@ -50,8 +50,8 @@ class CatalogueCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(Files.readString(file)).isEqualTo(committed("msk-waiting-list-1.0.0.md"));
         assertThat(Cli.run("catalogue", "--as-of", "2026-11-23").out()).isEqualTo(committed("msk-referral-1.0.0.md"));
-        assertThat(Cli.run("catalogue", "--rules-version", "1.1.0").err())
-                .contains("msk-referral 1.1.0 is a WORKING version: not released, not for clinical use");
+        assertThat(Cli.run("catalogue", "--rules-version", "2.0.0").err())
+                .contains("msk-referral 2.0.0 is a WORKING version: not released, not for clinical use");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.mskrules.msk;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,6 +98,22 @@ public record ServiceProfile(
             int urgentSeenWithinDays, int routineSeenWithinDays) {
         this(name, fcpAccess, acceptsSelfReferral, triageWithinHours, urgentSeenWithinDays, routineSeenWithinDays,
                 false, Set.of());
+    }
+
+    /**
+     * Reads a profile as a decision writes it, where the 2.0.0 switches are left out when off (so
+     * a decision written before them reads too).
+     */
+    @JsonCreator
+    static ServiceProfile fromJson(@JsonProperty("name") String name, @JsonProperty("fcpAccess") boolean fcpAccess,
+            @JsonProperty("acceptsSelfReferral") boolean acceptsSelfReferral,
+            @JsonProperty("triageWithinHours") Integer triageWithinHours,
+            @JsonProperty("urgentSeenWithinDays") int urgentSeenWithinDays,
+            @JsonProperty("routineSeenWithinDays") int routineSeenWithinDays,
+            @JsonProperty("singlePointOfAccess") Boolean singlePointOfAccess,
+            @JsonProperty("adviceAndGuidanceSpecialties") Set<Specialty> adviceAndGuidanceSpecialties) {
+        return new ServiceProfile(name, fcpAccess, acceptsSelfReferral, triageWithinHours, urgentSeenWithinDays,
+                routineSeenWithinDays, Boolean.TRUE.equals(singlePointOfAccess), adviceAndGuidanceSpecialties);
     }
 
     /** True if secondary care offers advice and guidance for {@code specialty}. */
