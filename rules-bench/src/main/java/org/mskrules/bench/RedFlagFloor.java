@@ -9,8 +9,8 @@ import org.mskrules.msk.LocalParameters;
 import org.mskrules.msk.Referral;
 
 /**
- * The floor for referral assessment: the red-flag decisions of {@code msk-referral} 1.0.0 and 1.1.0
- * (which red flags fire, the escalation level, which red-flag screens are incomplete and what each
+ * The floor for referral assessment: the red-flag decisions of {@code msk-referral} 1.0.0, frozen
+ * there (1.1.0's safety net is not transcribed; see {@link #of}) (which red flags fire, the escalation level, which red-flag screens are incomplete and what each
  * misses) written as plain Java, with no engine, no trace and no validation. Benchmarks run it beside
  * the rule sets so that each figure can be read as a ratio to the cheapest way of computing the same
  * decisions; {@code RedFlagFloorTest} checks that it decides exactly as the rule sets do on a seeded
@@ -97,7 +97,10 @@ final class RedFlagFloor {
     }
 
     /**
-     * The floor of {@code msk-referral} {@code version} (1.0.0 or 1.1.0) with {@code parameters}.
+     * The floor of {@code msk-referral} {@code version} with {@code parameters}: "1.0.0" decides as the
+     * 1.0.0 red-flag rules do (checked by RedFlagFloorTest); "1.1.0" is the 1.0.0 transcription with
+     * the NG234 reading of RF-MSCC-002, frozen before the 1.1.0 safety net, kept as a timing floor for
+     * the impact benchmark only (it does not decide as released 1.1.0 does).
      *
      * @throws IllegalArgumentException for any other version, which this transcription does not know
      */

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mskrules.core.FiredRule;
@@ -14,12 +15,14 @@ import org.mskrules.core.Json;
 import org.mskrules.core.JsonContract;
 import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.Trace;
+import org.mskrules.core.Violation;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.IncompleteScreen;
 import org.mskrules.msk.MskRules;
 import org.mskrules.msk.PriorityDecision;
 import org.mskrules.msk.PriorityReason;
 import org.mskrules.msk.RedFlag;
+import org.mskrules.msk.PathwayStage;
 import org.mskrules.msk.Referral;
 import org.mskrules.msk.ReferralJson;
 import org.mskrules.msk.RouteDecision;
@@ -49,7 +52,7 @@ import picocli.CommandLine.Spec;
         footer = MskRulesCli.EXIT_CODES)
 final class AssessCommand implements Callable<Integer> {
     static final String SYNOPSIS = "assess FILE|- [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] [--profile FILE.json] "
-            + "[--json | --jsonl]";
+            + "[--stage STAGE] [--json | --jsonl]";
     @Spec
     CommandSpec spec;
 
@@ -73,12 +76,20 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Read FILE as JSON Lines whatever its name.")
     boolean jsonl;
 
+    @Option(names = "--stage", paramLabel = "STAGE", description = "One referral: the pathway stage to decide at "
+            + "(msk-referral 2.0.0 and later), one of ${COMPLETION-CANDIDATES}, for a referral that gives none; "
+            + "a referral that gives another is refused. Without it, the referral's own, else FCP_OR_GP_ASSESSMENT.")
+    PathwayStage stage;
+
     @Override
     public Integer call() throws IOException {
         boolean stdin = file.equals("-");
         boolean batch = stdin || jsonl || isJsonLines(file);
         if (json && batch) {
             throw Usage.error(spec, "--json prints one referral; JSON Lines input gives JSON Lines output already");
+        }
+        if (stage != null && batch) {
+            throw Usage.error(spec, "--stage is for one referral; give each line its own pathwayStage");
         }
         Path path = stdin ? null : Path.of(file);
         if (path != null) {
@@ -100,7 +111,11 @@ final class AssessCommand implements Callable<Integer> {
         Assessment assessment;
         try {
             Referral referral = ReferralJson.read(readReferral(path), asOf);
-            assessment = rules.assess(referral, asOf);
+            if (stage != null && referral.pathwayStage() != null && referral.pathwayStage() != stage) {
+                throw new InvalidInputException(List.of(new Violation("/pathwayStage", "INCONSISTENT", "the referral gives ["
+                        + referral.pathwayStage() + "] but --stage gives [" + stage + "]")));
+            }
+            assessment = rules.assess(stage == null ? referral : referral.withPathwayStage(stage), asOf);
         } catch (InvalidInputException e) {
             err.println("referral [" + file + "] rejected:");
             e.violations().forEach(v -> err.println("  " + v));
@@ -183,6 +198,9 @@ final class AssessCommand implements Callable<Integer> {
         out.println("Referral:    " + (a.referralId() == null ? "(no reference)" : a.referralId()));
         out.println("Rule set:    " + a.trace().ruleSetId() + " " + a.trace().version() + ", " + versionChoice
                 + workingWarning(a.trace()));
+        if (a.pathwayStage() != null) {
+            out.println("Stage:       " + a.pathwayStage() + (a.referralSource() == null ? "" : "; source " + a.referralSource()));
+        }
         out.println("Escalation:  " + a.escalation());
         out.println();
         if (a.redFlags().isEmpty()) {

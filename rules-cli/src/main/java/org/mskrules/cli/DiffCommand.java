@@ -15,6 +15,7 @@ import org.mskrules.governance.ImpactReport;
 import org.mskrules.governance.InvalidPopulationException;
 import org.mskrules.governance.Population;
 import org.mskrules.msk.MskRules;
+import org.mskrules.msk.PathwayStage;
 import org.mskrules.msk.ServiceProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
 final class DiffCommand implements Callable<Integer> {
     static final String SYNOPSIS = "diff --from X.Y.Z --to X.Y.Z [--from-parameter NAME=VALUE]... "
             + "[--to-parameter NAME=VALUE]... [--seed N] [--size N] [--as-of YYYY-MM-DD] [--cases DIR|FILE.jsonl]... "
-            + "[--profile FILE.json] [--markdown FILE] [--json FILE]";
+            + "[--stage STAGE] [--profile FILE.json] [--markdown FILE] [--json FILE]";
     static final long DEFAULT_SEED = 20_261_123L;
     static final int DEFAULT_SIZE = 100_000;
     /** Fixed, not today, so that the same command gives the same report on any day. */
@@ -81,6 +82,10 @@ final class DiffCommand implements Callable<Integer> {
             description = "A golden-case directory, or a JSON Lines file of referrals; repeatable.")
     List<Path> cases;
 
+    @Option(names = "--stage", paramLabel = "STAGE", description = "Decide every case at this pathway stage (one of "
+            + "${COMPLETION-CANDIDATES}); a version before 2.0.0 decides each as it always has, without a stage.")
+    PathwayStage stage;
+
     @Option(names = "--profile", paramLabel = "FILE.json", description = "The service profile of JSON Lines cases.")
     Path profileFile;
 
@@ -118,6 +123,7 @@ final class DiffCommand implements Callable<Integer> {
         Population population;
         try {
             population = population(caseFiles, profile);
+            population = stage == null ? population : population.atStage(stage);
         } catch (InvalidPopulationException e) {
             err.println("cases rejected: " + e.getMessage());
             return MskRulesCli.REJECTED;

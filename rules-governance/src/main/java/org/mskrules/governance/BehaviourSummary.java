@@ -44,7 +44,7 @@ import org.mskrules.msk.Route;
  *                    version does not accept)
  * @param escalation  decided cases by escalation level (every level, zeros included)
  * @param priority    decided cases by priority category in force
- * @param route       decided cases by route
+ * @param route       decided cases by route (every route the version's rules name, zeros included)
  * @param destination red-flag pathway cases by destination
  * @param ruleFirings every rule of the version -> decided cases in which it fired
  * @param digest      {@code sha256:} and the hex digest of the per-case lines
@@ -72,7 +72,9 @@ public record BehaviourSummary(
         population = List.copyOf(population);
         escalation = counts(escalation, EscalationLevel.class);
         priority = counts(priority, PriorityCategory.class);
-        route = counts(route, Route.class);
+        // Only the routes given: a route added in a later version (ADVICE_AND_GUIDANCE, 2.0.0) is not
+        // a zero in an earlier version's snapshot; of() lists every route the version's rules name.
+        route = Collections.unmodifiableMap(copy(Objects.requireNonNull(route, "Route"), Route.class));
         destination = counts(destination, Destination.class);
         ruleFirings = Collections.unmodifiableMap(new TreeMap<>(ruleFirings));
         Objects.requireNonNull(digest, "digest");
@@ -157,6 +159,12 @@ public record BehaviourSummary(
         }
     }
 
+    private static <E extends Enum<E>> Map<E, Integer> copy(Map<E, Integer> m, Class<E> type) {
+        Map<E, Integer> all = new EnumMap<>(type);
+        all.putAll(m);
+        return all;
+    }
+
     /** Every constant of {@code type}, zeros included, so that a snapshot shows what never happens. */
     private static <E extends Enum<E>> Map<E, Integer> counts(Map<E, Integer> m, Class<E> type) {
         Map<E, Integer> all = new EnumMap<>(type);
@@ -186,6 +194,10 @@ public record BehaviourSummary(
             }
             for (RuleInfo rule : rules.rules()) {
                 firings.put(rule.id(), 0);
+                if ("route".equals(rule.meta("kind"))) {
+                    // Every route the version can give, zeros included, so that a snapshot shows what never happens.
+                    route.put(Route.valueOf(rule.meta("route")), 0);
+                }
             }
         }
 

@@ -7,7 +7,9 @@ import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.RulesException;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.Assessment;
+import org.mskrules.msk.MskRules;
 import org.mskrules.msk.PriorityReason;
+import org.mskrules.msk.Referral;
 import org.mskrules.msk.RouteReason;
 
 /**
@@ -23,7 +25,15 @@ record Evaluated(
 
     static Evaluated of(Facades side, PopulationCase c) {
         try {
-            Assessment a = side.forCase(c).assess(c.referral(), c.asOf(), c.profile());
+            MskRules rules = side.forCase(c);
+            Referral r = c.referral();
+            if (!rules.readsPathwayStage() && (r.pathwayStage() != null || r.referralSource() != null)) {
+                // A version before 2.0.0 cannot read a stage or source (it rejects them): it decides
+                // the referral as it always has, which is what a new version's stage is compared with.
+                r = new Referral(r.referralId(), r.ageYears(), r.sex(), r.referralDate(), r.symptomOnset(), r.regions(),
+                        r.findings(), r.painScore(), r.riskStratification(), r.clinicianPriority());
+            }
+            Assessment a = rules.assess(r, c.asOf(), c.profile());
             return new Evaluated(ImpactReport.Decision.of(a),
                     a.priority().reasons().stream().map(PriorityReason::ruleId).toList(),
                     a.route().reasons().stream().map(RouteReason::ruleId).toList(),

@@ -25,6 +25,7 @@ import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.Json;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.LocalParameters;
+import org.mskrules.msk.PathwayStage;
 import org.mskrules.msk.Referral;
 import org.mskrules.msk.ServiceProfile;
 
@@ -219,6 +220,16 @@ public final class Population {
         return new Population(all);
     }
 
+    /**
+     * This population with every case's referral at {@code stage} (from {@code msk-referral 2.0.0}; a
+     * version that does not read the stage decides each case as given, without it), for the impact
+     * of a new version at one stage of the pathway. Ids, dates, profiles and parameters are kept.
+     */
+    public Population atStage(PathwayStage stage) {
+        Objects.requireNonNull(stage, "stage");
+        return new Population(parts.stream().<Part>map(p -> new Staged(p, stage)).toList());
+    }
+
     /** The cases in order; an unmodifiable view (synthetic cases are generated as they are read). */
     public List<PopulationCase> cases() {
         return new AbstractList<>() {
@@ -258,7 +269,7 @@ public final class Population {
     }
 
     /** A stretch of the population: generated on demand, or read from files and held. */
-    private sealed interface Part permits Synthetic, Listed {
+    private sealed interface Part permits Synthetic, Listed, Staged {
         int size();
 
         PopulationCase get(int i);
@@ -282,6 +293,29 @@ public final class Population {
         @Override
         public PopulationSource source() {
             return new PopulationSource(PopulationSource.Kind.SYNTHETIC, null, seed, asOf, size, 0);
+        }
+    }
+
+    private record Staged(Part part, PathwayStage stage) implements Part {
+        @Override
+        public int size() {
+            return part.size();
+        }
+
+        @Override
+        public PopulationCase get(int i) {
+            PopulationCase c = part.get(i);
+            return new PopulationCase(c.id(), c.asOf(), c.referral().withPathwayStage(stage), c.profile(), c.parameters());
+        }
+
+        @Override
+        public String id(int i) {
+            return part.id(i);
+        }
+
+        @Override
+        public PopulationSource source() {
+            return part.source().atStage(stage);
         }
     }
 

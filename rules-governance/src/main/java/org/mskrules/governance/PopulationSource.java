@@ -3,6 +3,7 @@ package org.mskrules.governance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.mskrules.msk.PathwayStage;
 
 /**
  * Where part of a {@link Population} came from, so that a report says what it was run on and can be
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param cases        how many cases this part contributes
  * @param skippedFiles for golden cases, JSON files under the directory that are not referral cases
  *                     (for example waiting-list cases) and were left out; otherwise 0
+ * @param stage        the pathway stage every case of this part is decided at
+ *                     ({@link Population#atStage}), or {@code null} for each case's own
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PopulationSource(
@@ -24,7 +27,8 @@ public record PopulationSource(
         Long seed,
         LocalDate asOf,
         int cases,
-        int skippedFiles) {
+        int skippedFiles,
+        PathwayStage stage) {
 
     /** The kinds of source. */
     public enum Kind {
@@ -40,8 +44,22 @@ public record PopulationSource(
         Objects.requireNonNull(kind, "kind");
     }
 
+    /** A part whose cases keep their own pathway stage. */
+    public PopulationSource(Kind kind, String location, Long seed, LocalDate asOf, int cases, int skippedFiles) {
+        this(kind, location, seed, asOf, cases, skippedFiles, null);
+    }
+
+    /** This source with every case at {@code stage}. */
+    PopulationSource atStage(PathwayStage stage) {
+        return new PopulationSource(kind, location, seed, asOf, cases, skippedFiles, stage);
+    }
+
     /** One line for a person, e.g. {@code 100000 synthetic referrals (seed 20261123, as of 2026-11-23)}. */
     public String describe() {
+        return describeKind() + (stage == null ? "" : ", each at pathway stage " + stage);
+    }
+
+    private String describeKind() {
         return switch (kind) {
             case SYNTHETIC -> cases + " synthetic referrals (seed " + seed + ", as of " + asOf + ")";
             case GOLDEN_CASES -> cases + " golden cases from " + location

@@ -272,14 +272,16 @@ public final class SyntheticReferrals {
         findings.put(finding, observation);
         return new Referral(referral.referralId(), referral.ageYears(), referral.sex(), referral.referralDate(),
                 referral.symptomOnset(), referral.regions(), findings, referral.painScore(),
-                referral.riskStratification(), referral.clinicianPriority());
+                referral.riskStratification(), referral.clinicianPriority(), referral.pathwayStage(),
+                referral.referralSource());
     }
 
     /** {@code referral} with its reference replaced by {@code referralId}. */
     static Referral withId(Referral referral, String referralId) {
         return new Referral(referralId, referral.ageYears(), referral.sex(), referral.referralDate(),
                 referral.symptomOnset(), referral.regions(), referral.findings(), referral.painScore(),
-                referral.riskStratification(), referral.clinicianPriority());
+                referral.riskStratification(), referral.clinicianPriority(), referral.pathwayStage(),
+                referral.referralSource());
     }
 
     private static int percent(RandomDraws draws) {

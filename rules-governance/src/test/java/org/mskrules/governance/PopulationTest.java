@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mskrules.msk.PathwayStage;
 import org.mskrules.msk.ServiceProfile;
 
 class PopulationTest {
@@ -48,6 +49,19 @@ class PopulationTest {
     }
 
     @Test
+    void atStagePutsEveryCaseAtTheStageAndSaysSoInItsSources() {
+        Population staged = Population.synthetic(7, 20, LocalDate.of(2026, 11, 23)).atStage(PathwayStage.COMMUNITY_MSK_TRIAGE);
+        assertThat(staged.size()).isEqualTo(20);
+        assertThat(staged.cases()).allSatisfy(c -> assertThat(c.referral().pathwayStage())
+                .isEqualTo(PathwayStage.COMMUNITY_MSK_TRIAGE));
+        assertThat(staged.cases().get(3).id()).isEqualTo("synthetic-3");
+        assertThat(staged.sources()).singleElement().satisfies(s -> {
+            assertThat(s.stage()).isEqualTo(PathwayStage.COMMUNITY_MSK_TRIAGE);
+            assertThat(s.describe()).endsWith(", each at pathway stage COMMUNITY_MSK_TRIAGE");
+        });
+    }
+
+    @Test
     void goldenCasesAreEveryReferralCaseWithItsOwnDateProfileAndParameters() throws IOException {
         Population golden = Population.goldenCases(GOLDEN);
         long referralFiles;
@@ -55,8 +69,9 @@ class PopulationTest {
         try (Stream<Path> rf = Files.list(GOLDEN.resolve("red-flags"));
                 Stream<Path> pr = Files.list(GOLDEN.resolve("priority-routing"));
                 Stream<Path> sn = Files.list(GOLDEN.resolve("safety-net"));
+                Stream<Path> pw = Files.list(GOLDEN.resolve("pathway"));
                 Stream<Path> wl = Files.list(GOLDEN.resolve("waiting-list"))) {
-            referralFiles = rf.count() + pr.count() + sn.count();
+            referralFiles = rf.count() + pr.count() + sn.count() + pw.count();
             waitingListFiles = wl.count();
         }
         assertThat(golden.size()).isEqualTo(referralFiles);

@@ -16,6 +16,10 @@ import org.mskrules.core.Trace;
  * of the rules that fired with the rule-set version and content hash. Immutable.
  *
  * @param referralId        the referral's own reference, echoed; may be {@code null}
+ * @param pathwayStage      the pathway stage the decision was made at (from {@code msk-referral
+ *                          2.0.0}: the referral's stage, or {@link PathwayStage#FCP_OR_GP_ASSESSMENT}
+ *                          if it gave none); {@code null}, and omitted from JSON, for earlier versions
+ * @param referralSource    the referral's source, echoed; {@code null} if not recorded
  * @param escalation        the highest level of any red flag
  * @param redFlags          red flags found, in {@link RedFlag#REPORTING_ORDER}: highest level
  *                          first, then the most time-critical destination, then rule id
@@ -34,6 +38,8 @@ import org.mskrules.core.Trace;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Assessment(
         String referralId,
+        PathwayStage pathwayStage,
+        ReferralSource referralSource,
         EscalationLevel escalation,
         List<RedFlag> redFlags,
         List<IncompleteScreen> incompleteScreens,

@@ -104,7 +104,8 @@ public final class MskRules {
     public Assessment assess(Referral referral, LocalDate asOf, ServiceProfile profile) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(profile, "profile");
-        List<Violation> violations = ReferralValidator.validate(referral, asOf);
+        List<Violation> violations = new ArrayList<>(ReferralValidator.validate(referral, asOf));
+        violations.addAll(unsupported(referral));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -126,13 +127,47 @@ public final class MskRules {
         List<SeriousFinding> serious = evaluation.outputs(SeriousFinding.class);
         RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, screens, serious,
                 priority.get(0), profile);
-        return new Assessment(referral.referralId(), escalation, flags, screens, serious, priority.get(0), route,
+        return new Assessment(referral.referralId(), readsPathwayStage() ? referral.stage() : null,
+                referral.referralSource(), escalation, flags, screens, serious, priority.get(0), route,
                 risks.isEmpty() ? null : risks.get(0), parameterValues, profile, evaluation.trace());
     }
 
     /** Every problem with {@code referral} as of {@code asOf}; empty if it can be assessed. */
     public List<Violation> validate(Referral referral, LocalDate asOf) {
-        return ReferralValidator.validate(referral, Objects.requireNonNull(asOf, "asOf"));
+        List<Violation> all = new ArrayList<>(ReferralValidator.validate(referral, Objects.requireNonNull(asOf, "asOf")));
+        all.addAll(unsupported(referral));
+        return List.copyOf(all);
+    }
+
+    /** The first major version whose rules read the pathway stage and the referral source. */
+    static final int PATHWAY_MAJOR_VERSION = 2;
+
+    /**
+     * True if this instance's version reads the pathway stage and referral source (2.0.0 and later);
+     * earlier versions reject a referral that gives either.
+     */
+    public boolean readsPathwayStage() {
+        return Integer.parseInt(ruleSet.version().substring(0, ruleSet.version().indexOf('.'))) >= PATHWAY_MAJOR_VERSION;
+    }
+
+    /**
+     * A stage or source given to a version that does not read them: rejected, so that no caller
+     * believes a stage was taken into account when it was not (hazard log HAZ-018).
+     */
+    private List<Violation> unsupported(Referral referral) {
+        if (referral == null || readsPathwayStage()) {
+            return List.of();
+        }
+        List<Violation> v = new ArrayList<>();
+        if (referral.pathwayStage() != null) {
+            v.add(new Violation("/pathwayStage", "UNSUPPORTED_BY_VERSION", "pathwayStage is read from msk-referral 2.0.0;"
+                    + " rule set " + ruleSet.id() + " " + ruleSet.version() + " decides as at the FCP or GP assessment: leave it out"));
+        }
+        if (referral.referralSource() != null) {
+            v.add(new Violation("/referralSource", "UNSUPPORTED_BY_VERSION", "referralSource is read from msk-referral 2.0.0;"
+                    + " rule set " + ruleSet.id() + " " + ruleSet.version() + " does not read it: leave it out"));
+        }
+        return v;
     }
 
     /** The rule-set version this instance evaluates. */

@@ -78,6 +78,8 @@ final class Outputs {
                 + "; service profile: " + profile.name();
         String timeFrame = switch (route) {
             case RED_FLAG_PATHWAY -> flags.get(0).timeFrame();
+            case ADVICE_AND_GUIDANCE -> "Advice and guidance request to " + specialty
+                    + " instead of a routine referral; the referring clinician keeps the patient's care meanwhile";
             case SECONDARY_CARE -> "Referral to " + specialty + " on the local secondary-care pathway";
             case COMMUNITY_MSK_TRIAGE -> (profile.triageWithinHours() != null
                     ? "Triaged within " + profile.triageWithinHours() + " hours; " : "")

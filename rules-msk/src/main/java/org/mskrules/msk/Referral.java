@@ -39,6 +39,10 @@ import java.util.Set;
  *                      {@code null} if not stratified
  * @param clinicianPriority a clinician's explicit priority decision, which wins over the derived
  *                      category; {@code null} if none
+ * @param pathwayStage  where on the MSK pathway the decision is made, or {@code null}: then, as
+ *                      before {@code msk-referral 2.0.0}, at the FCP or GP assessment
+ *                      ({@link #stage()}). Versions before 2.0.0 reject a referral that gives one.
+ * @param referralSource who sent the referral, or {@code null} if not recorded; echoed in the decision
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Referral(
@@ -51,7 +55,9 @@ public record Referral(
         Map<Finding, Observation> findings,
         Integer painScore,
         RiskStratification riskStratification,
-        PriorityCategory clinicianPriority) {
+        PriorityCategory clinicianPriority,
+        PathwayStage pathwayStage,
+        ReferralSource referralSource) {
 
     public Referral {
         sex = sex == null ? Sex.NOT_RECORDED : sex;
@@ -59,6 +65,14 @@ public record Referral(
                 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(regions));
         findings = findings == null || findings.isEmpty()
                 ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(findings));
+    }
+
+    /** A referral without a pathway stage or source: the form of every version before 2.0.0. */
+    public Referral(String referralId, Integer ageYears, Sex sex, LocalDate referralDate, LocalDate symptomOnset,
+            Set<BodyRegion> regions, Map<Finding, Observation> findings, Integer painScore,
+            RiskStratification riskStratification, PriorityCategory clinicianPriority) {
+        this(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings, painScore, riskStratification,
+                clinicianPriority, null, null);
     }
 
     /** A builder for tests and for callers that assemble a referral field by field. */
@@ -139,7 +153,44 @@ public record Referral(
             }
         }
         return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, completed, painScore,
-                riskStratification, clinicianPriority);
+                riskStratification, clinicianPriority, pathwayStage, referralSource);
+    }
+
+    /** This referral at {@code stage} ({@code null}: no stage given); everything else kept. */
+    public Referral withPathwayStage(PathwayStage stage) {
+        return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings, painScore,
+                riskStratification, clinicianPriority, stage, referralSource);
+    }
+
+    /**
+     * The stage the decision is made at: the one given, or {@link PathwayStage#FCP_OR_GP_ASSESSMENT}
+     * if none is (the meaning of every referral before {@code msk-referral 2.0.0}).
+     */
+    public PathwayStage stage() {
+        return pathwayStage == null ? PathwayStage.FCP_OR_GP_ASSESSMENT : pathwayStage;
+    }
+
+    /** True if the decision is made at {@code stage} ({@link #stage()}). */
+    public boolean atStage(PathwayStage stage) {
+        return stage() == stage;
+    }
+
+    /** True at the FCP or GP assessment (or with no stage given): the full routing decision applies. */
+    public boolean atAssessment() {
+        return stage() == PathwayStage.FCP_OR_GP_ASSESSMENT;
+    }
+
+    /**
+     * True at the FCP or GP assessment or at community MSK triage: the stages at which a clinician who
+     * has assessed the patient chooses secondary care, therapy or self-management.
+     */
+    public boolean atAssessmentOrTriage() {
+        return stage() == PathwayStage.FCP_OR_GP_ASSESSMENT || stage() == PathwayStage.COMMUNITY_MSK_TRIAGE;
+    }
+
+    /** True if the patient referred themselves. */
+    public boolean selfReferred() {
+        return referralSource == ReferralSource.SELF_REFERRAL;
     }
 
     /** How many body regions the referral names. */
@@ -293,6 +344,8 @@ public record Referral(
         private Integer painScore;
         private RiskStratification riskStratification;
         private PriorityCategory clinicianPriority;
+        private PathwayStage pathwayStage;
+        private ReferralSource referralSource;
 
         private Builder() {
         }
@@ -309,6 +362,17 @@ public record Referral(
 
         public Builder clinicianPriority(PriorityCategory clinicianPriority) {
             this.clinicianPriority = clinicianPriority;
+            return this;
+        }
+
+        /** The pathway stage ({@code msk-referral 2.0.0} and later); {@code null} for none. */
+        public Builder pathwayStage(PathwayStage pathwayStage) {
+            this.pathwayStage = pathwayStage;
+            return this;
+        }
+
+        public Builder referralSource(ReferralSource referralSource) {
+            this.referralSource = referralSource;
             return this;
         }
 
@@ -363,7 +427,7 @@ public record Referral(
 
         public Referral build() {
             return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings, painScore,
-                    riskStratification, clinicianPriority);
+                    riskStratification, clinicianPriority, pathwayStage, referralSource);
         }
     }
 }

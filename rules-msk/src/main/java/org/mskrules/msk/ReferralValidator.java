@@ -88,6 +88,17 @@ final class ReferralValidator {
                         "onset [" + o.onset() + "] is after the evaluation date [" + asOf + "]"));
             }
         }
+        if (r.pathwayStage() == PathwayStage.FIRST_CONTACT && (r.referralSource() == ReferralSource.FIRST_CONTACT_PRACTITIONER
+                || r.referralSource() == ReferralSource.SECONDARY_CARE)) {
+            // First contact is before any MSK assessment; an FCP or secondary care has assessed already.
+            v.add(new Violation("/referralSource", "INCONSISTENT", "a referral from [" + r.referralSource()
+                    + "] is not a first contact: give the stage FCP_OR_GP_ASSESSMENT or RETURN_FROM_SECONDARY_CARE"));
+        }
+        if (r.pathwayStage() == PathwayStage.RETURN_FROM_SECONDARY_CARE && r.referralSource() != null
+                && r.referralSource() != ReferralSource.SECONDARY_CARE) {
+            v.add(new Violation("/referralSource", "INCONSISTENT", "the return from secondary care comes from SECONDARY_CARE, not ["
+                    + r.referralSource() + "]"));
+        }
         if (r.painScore() != null && (r.painScore() < 0 || r.painScore() > MAX_PAIN_SCORE)) {
             v.add(new Violation("/painScore", "OUT_OF_RANGE",
                     "painScore must be in [0, " + MAX_PAIN_SCORE + "] but was [" + r.painScore() + "]"));

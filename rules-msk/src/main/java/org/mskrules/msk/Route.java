@@ -7,6 +7,13 @@ package org.mskrules.msk;
 public enum Route {
     /** A red flag applies: the flag's own destination and time frame, bypassing triage. */
     RED_FLAG_PATHWAY,
+    /**
+     * Advice and guidance (or a virtual MDT) from the secondary-care specialty, as an alternative to
+     * a routine referral to it, where the service offers it for that specialty (from
+     * {@code msk-referral 2.0.0}; 2020 principles, PR2022 actions for planned secondary care 1). The
+     * referring clinician keeps the patient's care and refers if the advice is to refer.
+     */
+    ADVICE_AND_GUIDANCE,
     /** Secondary care: orthopaedics, spinal surgery, rheumatology or pain management. */
     SECONDARY_CARE,
     /** Community MSK triage (interface or multidisciplinary triage; CATS). */

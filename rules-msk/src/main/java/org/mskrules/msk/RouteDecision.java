@@ -9,8 +9,8 @@ import java.util.Objects;
  * with the reasons for it and the reasons for lower-precedence routes that it outranks. Immutable.
  *
  * @param route             the route
- * @param specialty         for secondary care, the specialty (see {@link Specialty} for the order
- *                          when several apply); otherwise {@code null}
+ * @param specialty         for secondary care, or advice and guidance, the specialty (see
+ *                          {@link Specialty} for the order when several apply); otherwise {@code null}
  * @param destination       for the red-flag pathway, the destination of the highest red flag;
  *                          otherwise {@code null}
  * @param timeFrame         how soon, in words: the red flag's time frame, or the service standard

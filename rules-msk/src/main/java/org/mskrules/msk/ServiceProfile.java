@@ -1,6 +1,8 @@
 package org.mskrules.msk;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
@@ -27,7 +33,11 @@ import org.mskrules.core.Violation;
  * <p>National defaults: FCP access (NHS Long Term Plan: all adults to have direct access), self-referral
  * accepted (NHS England PR2022 asks services to expand it), no triage turnaround standard, priority
  * patients seen within 14 days and others within 84 (the PR2022 waiting-time thresholds). A local
- * standard may be stricter than the national threshold, never looser.
+ * standard may be stricter than the national threshold, never looser. From {@code msk-referral 2.0.0}
+ * the profile also says whether the service runs a single point of access and for which
+ * specialties secondary care offers advice and guidance; both default to off (no single point of
+ * access, no advice and guidance), so a profile written before them reads as before and its JSON form
+ * omits them.
  *
  * @param name                  the service, e.g. {@code East Lancashire IMPRS}, reported with every
  *                              decision; required, and required to change when anything else does
@@ -39,6 +49,13 @@ import org.mskrules.core.Violation;
  * @param triageWithinHours     the triage turnaround standard, or {@code null} for none; 1-168
  * @param urgentSeenWithinDays  the standard for seeing priority (urgent) patients; 1-14
  * @param routineSeenWithinDays the standard for seeing everyone else; 1-84, not below the urgent one
+ * @param singlePointOfAccess   every routine referral for secondary care goes through the service's
+ *                              triage (East Lancashire IMPRS, seed 003 lines 8, 19, 29); red flags
+ *                              still bypass it. Read from {@code msk-referral 2.0.0}
+ * @param adviceAndGuidanceSpecialties the secondary-care specialties that offer advice and guidance
+ *                              (or a virtual MDT) as an alternative to a routine referral (2020
+ *                              principles; PR2022, actions for planned secondary care 1); empty for
+ *                              none. Read from {@code msk-referral 2.0.0}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceProfile(
@@ -47,7 +64,9 @@ public record ServiceProfile(
         boolean acceptsSelfReferral,
         Integer triageWithinHours,
         int urgentSeenWithinDays,
-        int routineSeenWithinDays) {
+        int routineSeenWithinDays,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean singlePointOfAccess,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Set<Specialty> adviceAndGuidanceSpecialties) {
 
     /** The national priority-patient threshold (PR2022): a local standard may not exceed it. */
     public static final int NATIONAL_PRIORITY_DAYS = 14;
@@ -66,11 +85,53 @@ public record ServiceProfile(
             new ServiceProfile(NATIONAL_NAME, true, true, null, NATIONAL_PRIORITY_DAYS, NATIONAL_NON_PRIORITY_DAYS);
 
     public ServiceProfile {
+        adviceAndGuidanceSpecialties = specialties(adviceAndGuidanceSpecialties);
         List<Violation> problems = problems(name, fcpAccess, acceptsSelfReferral, triageWithinHours,
-                urgentSeenWithinDays, routineSeenWithinDays);
+                urgentSeenWithinDays, routineSeenWithinDays, singlePointOfAccess, adviceAndGuidanceSpecialties);
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
+    }
+
+    /** A profile without the pathway switches of 2.0.0: no single point of access, no advice and guidance. */
+    public ServiceProfile(String name, boolean fcpAccess, boolean acceptsSelfReferral, Integer triageWithinHours,
+            int urgentSeenWithinDays, int routineSeenWithinDays) {
+        this(name, fcpAccess, acceptsSelfReferral, triageWithinHours, urgentSeenWithinDays, routineSeenWithinDays,
+                false, Set.of());
+    }
+
+    /**
+     * Reads a profile as a decision writes it, where the 2.0.0 switches are left out when off (so
+     * a decision written before them reads too).
+     */
+    @JsonCreator
+    static ServiceProfile fromJson(@JsonProperty("name") String name, @JsonProperty("fcpAccess") boolean fcpAccess,
+            @JsonProperty("acceptsSelfReferral") boolean acceptsSelfReferral,
+            @JsonProperty("triageWithinHours") Integer triageWithinHours,
+            @JsonProperty("urgentSeenWithinDays") int urgentSeenWithinDays,
+            @JsonProperty("routineSeenWithinDays") int routineSeenWithinDays,
+            @JsonProperty("singlePointOfAccess") Boolean singlePointOfAccess,
+            @JsonProperty("adviceAndGuidanceSpecialties") Set<Specialty> adviceAndGuidanceSpecialties) {
+        return new ServiceProfile(name, fcpAccess, acceptsSelfReferral, triageWithinHours, urgentSeenWithinDays,
+                routineSeenWithinDays, Boolean.TRUE.equals(singlePointOfAccess), adviceAndGuidanceSpecialties);
+    }
+
+    /** True if secondary care offers advice and guidance for {@code specialty}. */
+    public boolean offersAdviceAndGuidance(Specialty specialty) {
+        return specialty != null && adviceAndGuidanceSpecialties.contains(specialty);
+    }
+
+    /**
+     * True if every routing reason in {@code reasons} names a specialty for which advice and guidance
+     * is offered (and there is at least one): advice and guidance can then replace the referral.
+     */
+    public boolean offersAdviceAndGuidanceForAll(Collection<?> reasons) {
+        return !reasons.isEmpty() && reasons.stream().map(RouteReason.class::cast)
+                .allMatch(r -> offersAdviceAndGuidance(r.specialty()));
+    }
+
+    private static Set<Specialty> specialties(Collection<Specialty> given) {
+        return given == null || given.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(given));
     }
 
     public static Builder builder() {
@@ -126,7 +187,10 @@ public record ServiceProfile(
             boolean self = form.acceptsSelfReferral() != null ? form.acceptsSelfReferral() : base.acceptsSelfReferral;
             int urgent = form.urgentSeenWithinDays() != null ? form.urgentSeenWithinDays() : base.urgentSeenWithinDays;
             int routine = form.routineSeenWithinDays() != null ? form.routineSeenWithinDays() : base.routineSeenWithinDays;
-            for (Violation v : problems(name, fcp, self, form.triageWithinHours(), urgent, routine)) {
+            boolean spa = form.singlePointOfAccess() != null ? form.singlePointOfAccess() : base.singlePointOfAccess;
+            Set<Specialty> ag = specialties(form.adviceAndGuidanceSpecialties() != null
+                    ? form.adviceAndGuidanceSpecialties() : base.adviceAndGuidanceSpecialties);
+            for (Violation v : problems(name, fcp, self, form.triageWithinHours(), urgent, routine, spa, ag)) {
                 if (!checked.covers(v.path())) {
                     all.add(v);
                 }
@@ -137,7 +201,7 @@ public record ServiceProfile(
                 all.add(new Violation("/name", "REQUIRED", "a profile that differs from the national defaults must name its service"));
             }
             if (all.isEmpty()) {
-                return new ServiceProfile(name, fcp, self, form.triageWithinHours(), urgent, routine);
+                return new ServiceProfile(name, fcp, self, form.triageWithinHours(), urgent, routine, spa, ag);
             }
         }
         all.sort(java.util.Comparator.comparing(Violation::path).thenComparing(Violation::code));
@@ -156,7 +220,9 @@ public record ServiceProfile(
             Boolean acceptsSelfReferral,
             Integer triageWithinHours,
             Integer urgentSeenWithinDays,
-            Integer routineSeenWithinDays) {
+            Integer routineSeenWithinDays,
+            Boolean singlePointOfAccess,
+            List<Specialty> adviceAndGuidanceSpecialties) {
     }
 
     /** The service standard for seeing a patient of {@code category}, in days. */
@@ -165,10 +231,10 @@ public record ServiceProfile(
     }
 
     private static List<Violation> problems(String name, boolean fcp, boolean selfReferral, Integer triage,
-            int urgent, int routine) {
+            int urgent, int routine, boolean spa, Set<Specialty> adviceAndGuidance) {
         List<Violation> v = new ArrayList<>();
         boolean national = fcp && selfReferral && triage == null && urgent == NATIONAL_PRIORITY_DAYS
-                && routine == NATIONAL_NON_PRIORITY_DAYS;
+                && routine == NATIONAL_NON_PRIORITY_DAYS && !spa && adviceAndGuidance.isEmpty();
         if (name == null) {
             v.add(new Violation("/name", "REQUIRED", "a service profile needs a name, reported with every decision"));
         } else if (NATIONAL_NAME.equals(name) && !national) {
@@ -208,6 +274,8 @@ public record ServiceProfile(
         private Integer triageWithinHours;
         private int urgentSeenWithinDays;
         private int routineSeenWithinDays;
+        private boolean singlePointOfAccess;
+        private Set<Specialty> adviceAndGuidanceSpecialties;
 
         private Builder(ServiceProfile from) {
             name = from.name;
@@ -216,6 +284,20 @@ public record ServiceProfile(
             triageWithinHours = from.triageWithinHours;
             urgentSeenWithinDays = from.urgentSeenWithinDays;
             routineSeenWithinDays = from.routineSeenWithinDays;
+            singlePointOfAccess = from.singlePointOfAccess;
+            adviceAndGuidanceSpecialties = from.adviceAndGuidanceSpecialties;
+        }
+
+        /** Every routine secondary-care referral goes through the service's triage. */
+        public Builder singlePointOfAccess(boolean singlePointOfAccess) {
+            this.singlePointOfAccess = singlePointOfAccess;
+            return this;
+        }
+
+        /** The specialties that offer advice and guidance; none to switch it off. */
+        public Builder adviceAndGuidanceSpecialties(Specialty... specialties) {
+            this.adviceAndGuidanceSpecialties = specialties(List.of(specialties));
+            return this;
         }
 
         public Builder name(String name) {
@@ -256,7 +338,7 @@ public record ServiceProfile(
          */
         public ServiceProfile build() {
             return new ServiceProfile(name, fcpAccess, acceptsSelfReferral, triageWithinHours,
-                    urgentSeenWithinDays, routineSeenWithinDays);
+                    urgentSeenWithinDays, routineSeenWithinDays, singlePointOfAccess, adviceAndGuidanceSpecialties);
         }
     }
 }

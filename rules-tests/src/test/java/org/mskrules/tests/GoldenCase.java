@@ -23,6 +23,8 @@ import org.mskrules.msk.Specialty;
  * @param rationale      why the expected outcome follows from the guidance
  * @param asOf           evaluation date
  * @param ruleSetVersion rule-set version; the newest if null
+ * @param alsoRuleSetVersions later versions the case also holds for, unchanged (the 1.1.0 safety-net
+ *                       cases for 2.0.0, whose safety net is 1.1.0's); may be null
  * @param parameters     parameter overrides, if the case tests a local choice
  * @param profile        service profile in its JSON form (omitted fields keep national defaults);
  *                       the national defaults if null
@@ -37,6 +39,7 @@ record GoldenCase(
         String rationale,
         LocalDate asOf,
         String ruleSetVersion,
+        List<String> alsoRuleSetVersions,
         Map<String, Integer> parameters,
         JsonNode profile,
         JsonNode referral,

@@ -39,12 +39,14 @@ import org.mskrules.msk.SeriousFinding;
 import org.mskrules.msk.ServiceProfile;
 
 /**
- * Runs every golden case in {@code golden/red-flags/} and {@code golden/priority-routing/}, and checks
+ * Runs every golden case in {@code golden/red-flags/}, {@code golden/priority-routing/},
+ * {@code golden/safety-net/} and {@code golden/pathway/} (2.0.0: each stage and seed pathway), and checks
  * coverage: every rule has a positive case; every red-flag rule and every rule that reads a local
  * parameter has a near-miss; every route and every priority criterion has at least three cases.
  */
 class GoldenCaseTest {
-    static final List<String> FOLDERS = List.of("golden/red-flags", "golden/priority-routing", "golden/safety-net");
+    static final List<String> FOLDERS = List.of("golden/red-flags", "golden/priority-routing", "golden/safety-net",
+            "golden/pathway");
     static final int MIN_CASES_PER_ROUTE_AND_CRITERION = 3;
     private static final ObjectMapper JSON = Json.mapper();
     private static final Map<String, MskRules> RULES = new ConcurrentHashMap<>();
@@ -84,9 +86,13 @@ class GoldenCaseTest {
         return RuleSetRegistry.fromClasspath().versions(MskRules.RULE_SET_ID);
     }
 
-    /** A case that names a version applies to that version only; any other applies to every version. */
+    /**
+     * A case that names a version applies to that version (and to the later ones it lists in
+     * {@code alsoRuleSetVersions}) only; any other applies to every version.
+     */
     static boolean appliesTo(GoldenCase c, String version) {
-        return c.ruleSetVersion() == null || c.ruleSetVersion().equals(version);
+        return c.ruleSetVersion() == null || c.ruleSetVersion().equals(version)
+                || (c.alsoRuleSetVersions() != null && c.alsoRuleSetVersions().contains(version));
     }
 
     static List<GoldenCase> cases(String folder, String version) {
@@ -257,7 +263,10 @@ class GoldenCaseTest {
 
     private static void everyRouteAndEveryPriorityCriterionHasAtLeastThreeCases(String version) {
         List<GoldenCase> cases = cases().stream().filter(c -> appliesTo(c, version)).toList();
-        for (Route route : Route.values()) {
+        // Every route the version's rules can give (ADVICE_AND_GUIDANCE from 2.0.0).
+        List<Route> routes = MskRules.builder().ruleSetVersion(version).build().rules().stream()
+                .filter(r -> "route".equals(r.meta("kind"))).map(r -> Route.valueOf(r.meta("route"))).distinct().toList();
+        for (Route route : routes) {
             assertThat(cases).filteredOn(c -> c.expected().route() != null && c.expected().route().route() == route)
                     .as("golden cases routed to %s in %s", route, version).hasSizeGreaterThanOrEqualTo(MIN_CASES_PER_ROUTE_AND_CRITERION);
         }

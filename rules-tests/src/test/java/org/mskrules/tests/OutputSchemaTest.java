@@ -353,7 +353,9 @@ class OutputSchemaTest {
                 written.add(p.getName());
                 JsonInclude.Include inclusion = classInclusion.withOverrides(p.findInclusion()).getValueInclusion();
                 boolean mayBeLeftOut = inclusion != JsonInclude.Include.ALWAYS && inclusion != JsonInclude.Include.USE_DEFAULTS;
-                if (p.getRawPrimaryType().isPrimitive() || !mayBeLeftOut) {
+                // A primitive is always written, unless NON_DEFAULT leaves out its default (false, 0).
+                boolean primitiveWritten = p.getRawPrimaryType().isPrimitive() && inclusion != JsonInclude.Include.NON_DEFAULT;
+                if (primitiveWritten || !mayBeLeftOut) {
                     alwaysWritten.add(p.getName());
                 }
             }
@@ -415,8 +417,12 @@ class OutputSchemaTest {
             MskRules rules = MskRules.builder().ruleSetVersion(version).build();
             for (Path file : list(examples, "referral-", ".json")) {
                 for (ServiceProfile profile : profiles) {
-                    expected++;
                     Referral referral = ReferralJson.read(readString(file), SYNTHETIC_AS_OF);
+                    if (!rules.readsPathwayStage() && (referral.pathwayStage() != null || referral.referralSource() != null)) {
+                        // Refused by versions before 2.0.0 (PathwayInputTest), so there is no assessment to check.
+                        continue;
+                    }
+                    expected++;
                     c.check(file.getFileName() + " @ " + version + " / " + profile.name(),
                             write(rules.assess(referral, SYNTHETIC_AS_OF, profile)));
                 }

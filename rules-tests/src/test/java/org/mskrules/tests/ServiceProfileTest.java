@@ -49,6 +49,9 @@ class ServiceProfileTest {
         assertThat(p.urgentSeenWithinDays()).isEqualTo(5);
         assertThat(p.routineSeenWithinDays()).isEqualTo(28);
         assertThat(p.fcpAccess()).isEqualTo(ServiceProfile.NATIONAL.fcpAccess());
+        // A single point of access (seeds/003 lines 8, 19, 29), read from msk-referral 2.0.0; no advice and guidance.
+        assertThat(p.singlePointOfAccess()).isTrue();
+        assertThat(p.adviceAndGuidanceSpecialties()).isEmpty();
     }
 
     @Test

@@ -85,6 +85,39 @@ public final class Facts {
                 optional(m, "advice"), text(m, "source"));
     }
 
+    /**
+     * The advice-and-guidance reason that {@code rule} gives instead of the routine secondary-care
+     * referrals {@code secondaryCare} (from 2.0.0): for the first of their specialties in
+     * {@link Specialty} order, naming every referral it replaces.
+     */
+    public static RouteReason adviceAndGuidance(Rule rule, Collection<?> secondaryCare) {
+        List<RouteReason> replaced = sortedReasons(secondaryCare);
+        Specialty specialty = replaced.stream().map(RouteReason::specialty).filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElseThrow();
+        Map<String, Object> m = rule.getMetaData();
+        return new RouteReason(text(m, "id"), Route.valueOf(text(m, "route")), specialty, null,
+                text(m, "description") + " Instead of: " + named(replaced) + ".", optional(m, "advice"), text(m, "source"));
+    }
+
+    /**
+     * The reason that {@code rule} gives for triaging, through the service's single point of access,
+     * the routine secondary-care referrals {@code secondaryCare} (from 2.0.0), naming each.
+     */
+    public static RouteReason singlePointOfAccess(Rule rule, Collection<?> secondaryCare) {
+        Map<String, Object> m = rule.getMetaData();
+        return new RouteReason(text(m, "id"), Route.valueOf(text(m, "route")), null, null,
+                text(m, "description") + " Triaged instead of: " + named(sortedReasons(secondaryCare)) + ".",
+                optional(m, "advice"), text(m, "source"));
+    }
+
+    private static List<RouteReason> sortedReasons(Collection<?> reasons) {
+        return reasons.stream().map(RouteReason.class::cast).sorted(Comparator.comparing(RouteReason::ruleId)).toList();
+    }
+
+    private static String named(List<RouteReason> reasons) {
+        return String.join("; ", reasons.stream().map(r -> r.ruleId() + " (" + r.specialty() + ")").toList());
+    }
+
     /** The priority criterion that {@code rule} finds met. */
     public static PriorityReason priorityReason(Rule rule) {
         Map<String, Object> m = rule.getMetaData();
