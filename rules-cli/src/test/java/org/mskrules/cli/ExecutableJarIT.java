@@ -164,7 +164,7 @@ class ExecutableJarIT {
         assertThat(version.exit()).isEqualTo(0);
         assertThat(version.out()).startsWith("msk-rules ")
                 .containsPattern("msk-referral +1\\.0\\.0 +RELEASED +effective 2026-11-02 +sha256:6b10ad93")
-                .containsPattern("msk-referral +1\\.1\\.0 +RELEASED +effective 2026-12-14 +sha256:e44bc313")
+                .containsPattern("msk-referral +1\\.1\\.0 +RELEASED +effective 2026-12-14 +sha256:c37a0d99")
                 .containsPattern("msk-referral +2\\.0\\.0 +WORKING +not for clinical use +sha256:")
                 .containsPattern("msk-waiting-list +1\\.0\\.0 +RELEASED +effective 2023-04-01 +sha256:dbd227dd");
         quiet(version);
