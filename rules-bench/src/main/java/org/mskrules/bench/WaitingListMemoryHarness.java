@@ -136,34 +136,4 @@ public final class WaitingListMemoryHarness {
             return n;
         }
     }
-
-    /** Samples heap in use every 2 ms on a daemon thread. */
-    private static final class HeapSampler extends Thread {
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-
-        HeapSampler() {
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            Runtime rt = Runtime.getRuntime();
-            while (running) {
-                peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        long finish() throws InterruptedException {
-            running = false;
-            join();
-            Runtime rt = Runtime.getRuntime();
-            return Math.max(peak.get(), rt.totalMemory() - rt.freeMemory());
-        }
-    }
 }

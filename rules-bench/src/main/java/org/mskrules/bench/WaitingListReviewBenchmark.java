@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.mskrules.msk.waitinglist.WaitingListReview;
 import org.mskrules.msk.waitinglist.WaitingListRules;
 
@@ -139,36 +138,6 @@ public final class WaitingListReviewBenchmark {
                 }
                 out.write(line.append('\n').toString());
             }
-        }
-    }
-
-    /** Samples heap in use every 2 ms on a daemon thread. */
-    private static final class HeapSampler extends Thread {
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running = true;
-
-        HeapSampler() {
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            Runtime rt = Runtime.getRuntime();
-            while (running) {
-                peak.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        long finish() throws InterruptedException {
-            running = false;
-            join();
-            Runtime rt = Runtime.getRuntime();
-            return Math.max(peak.get(), rt.totalMemory() - rt.freeMemory());
         }
     }
 }
