@@ -19,6 +19,7 @@ import org.mskrules.msk.waitinglist.BandCount;
 import org.mskrules.msk.waitinglist.EntryFormat;
 import org.mskrules.msk.waitinglist.EntryOutcome;
 import org.mskrules.msk.waitinglist.EntryReview;
+import org.mskrules.msk.waitinglist.LocalStandardBreach;
 import org.mskrules.msk.waitinglist.Milestone;
 import org.mskrules.msk.waitinglist.MilestoneCheck;
 import org.mskrules.msk.waitinglist.MilestoneScope;
@@ -221,8 +222,17 @@ final class WaitlistCommand implements Callable<Integer> {
         }
         out.println("  Thresholds: " + r.policy().thresholds().stream()
                 .map(t -> t.category() + " over " + t.appliedDays() + " days (" + t.ruleId()
-                        + (t.appliedDays() < t.nationalDays() ? "; local standard, national " + t.nationalDays() : "") + ")")
+                        + (t.appliedDays() < t.nationalDays() ? "; local standard, national " + t.nationalDays() : "")
+                        + (t.localStandardDays() == null ? "" : "; local standard " + t.localStandardDays()
+                                + " days reported beside it") + ")")
                 .collect(Collectors.joining(", ")));
+        if (!r.recoveryPlan().localStandard().isEmpty()) {
+            out.println("  Reported against the service's own standards (they do not decide the plan):");
+            for (LocalStandardBreach b : r.recoveryPlan().localStandard()) {
+                out.println("  " + b.ruleId() + ": " + b.text());
+                out.println("      source: " + b.source());
+            }
+        }
         out.println();
 
         out.println("Milestones on " + r.asOf() + ":");

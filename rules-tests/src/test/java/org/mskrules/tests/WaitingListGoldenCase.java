@@ -105,8 +105,11 @@ record WaitingListGoldenCase(
      * @param status  the decision
      * @param reasons exactly the rule ids of its reasons, as a set
      * @param entries for some reasons, how many entries each counts (over threshold, or rejected)
+     * @param localStandard exactly the rule ids reporting waits over the service's stricter local
+     *                standard, each with the waiting patients it counts; none if not stated
      */
-    record RecoveryPlanExpected(RecoveryPlanStatus status, List<String> reasons, Map<String, Long> entries) {
+    record RecoveryPlanExpected(RecoveryPlanStatus status, List<String> reasons, Map<String, Long> entries,
+            Map<String, Long> localStandard) {
     }
 
     /**

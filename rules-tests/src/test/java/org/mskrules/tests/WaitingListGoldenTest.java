@@ -200,6 +200,10 @@ class WaitingListGoldenTest {
                     .filteredOn(r -> r.ruleId().equals(ruleId)).extracting(RecoveryPlanReason::entries)
                     .as("%s: entries counted by %s", n, ruleId).containsExactly(count));
         }
+        Map<String, Long> local = new java.util.TreeMap<>();
+        review.recoveryPlan().localStandard().forEach(b -> local.put(b.ruleId(), b.entries()));
+        soft.assertThat(local).as("%s: waits reported over the local standard (none unless the case states them)", n)
+                .isEqualTo(e.recoveryPlan().localStandard() == null ? Map.of() : e.recoveryPlan().localStandard());
         soft.assertThat(review.recoveryPlan().actions().isEmpty()).as("%s: recovery-plan actions only when required", n)
                 .isEqualTo(!review.recoveryPlan().required());
 

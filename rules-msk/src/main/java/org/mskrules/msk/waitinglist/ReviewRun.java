@@ -56,6 +56,7 @@ final class ReviewRun implements AutoCloseable {
     private final Set<String> duplicated = new HashSet<>();
     private final long[][] bandCounts;
     private final long[] overThresholdCounts = new long[PriorityCategory.values().length];
+    private final long[] overLocalStandardCounts = new long[PriorityCategory.values().length];
     private final long[] milestoneCounts;
     private final List<List<EntryReview>> milestoneBreaching = new ArrayList<>();
     private final List<EntryReview> overThreshold = new ArrayList<>();
@@ -186,6 +187,9 @@ final class ReviewRun implements AutoCloseable {
             overThresholdCounts[category]++;
             overThreshold.add(r);
         }
+        if (policy.threshold(r.category()).exceedsLocalStandard(r.daysWaited())) {
+            overLocalStandardCounts[category]++;
+        }
         for (int i = 0; i < milestones.size(); i++) {
             if (milestones.get(i).breachedBy(r.category(), r.daysWaited())) {
                 milestoneCounts[i]++;
@@ -247,6 +251,9 @@ final class ReviewRun implements AutoCloseable {
         bandCounts[band][category.ordinal()]--;
         if ((info & 4) != 0) {
             overThresholdCounts[category.ordinal()]--;
+        }
+        if (policy.threshold(category).exceedsLocalStandard(days)) {
+            overLocalStandardCounts[category.ordinal()]--;
         }
         for (int i = 0; i < milestones.size(); i++) {
             if (milestones.get(i).breachedBy(category, days)) {
@@ -369,7 +376,9 @@ final class ReviewRun implements AutoCloseable {
         rejected.sort(Comparator.comparingLong(RejectedEntry::line));
         return new Result(summary, counts, longestList, overThreshold, validationCohort, withOutcome, rejected,
                 breaching, breachingCounts, overThresholdCounts[PriorityCategory.PRIORITY.ordinal()],
-                overThresholdCounts[PriorityCategory.NON_PRIORITY.ordinal()]);
+                overThresholdCounts[PriorityCategory.NON_PRIORITY.ordinal()],
+                overLocalStandardCounts[PriorityCategory.PRIORITY.ordinal()],
+                overLocalStandardCounts[PriorityCategory.NON_PRIORITY.ordinal()]);
     }
 
     /**
@@ -405,6 +414,7 @@ final class ReviewRun implements AutoCloseable {
     record Result(ReviewSummary summary, List<BandCount> bandCounts, List<EntryReview> longestWaits,
             List<EntryReview> overThreshold, List<EntryReview> validationCohort, List<EntryReview> validationOutcomes,
             List<RejectedEntry> rejected, Map<Milestone, List<EntryReview>> milestoneBreaching,
-            Map<Milestone, Long> milestoneBreachingCounts, long priorityOverThreshold, long nonPriorityOverThreshold) {
+            Map<Milestone, Long> milestoneBreachingCounts, long priorityOverThreshold, long nonPriorityOverThreshold,
+            long priorityOverLocalStandard, long nonPriorityOverLocalStandard) {
     }
 }

@@ -83,7 +83,7 @@ public final class WaitingListRules {
     /** The kinds of waiting-list rule, checked on load. */
     static final Set<String> KINDS = Set.of("reporting-band", "waiting-threshold", "milestone", "milestone-selection",
             "review-note", "validation-schedule", "recovery-plan", "recovery-plan-content", "milestone-check",
-            "validation-outcome");
+            "validation-outcome", "local-standard");
 
     private final RuleSet ruleSet;
     private final WaitingListParameters parameters;
@@ -347,15 +347,19 @@ public final class WaitingListRules {
     private WaitingListReview conclude(PolicyRun policy, ReviewRun.Result result, LocalDate asOf) {
         WaitingListPolicy p = policy.policy;
         List<Object> facts = new ArrayList<>();
+        WaitThreshold priority = p.threshold(PriorityCategory.PRIORITY);
+        WaitThreshold nonPriority = p.threshold(PriorityCategory.NON_PRIORITY);
         facts.add(new ListTally(result.summary().reviewed(), result.summary().rejected(), result.priorityOverThreshold(),
-                result.nonPriorityOverThreshold(), p.threshold(PriorityCategory.PRIORITY).appliedDays(),
-                p.threshold(PriorityCategory.NON_PRIORITY).appliedDays()));
+                result.nonPriorityOverThreshold(), priority.appliedDays(), nonPriority.appliedDays(), priority,
+                nonPriority, result.priorityOverLocalStandard(), result.nonPriorityOverLocalStandard(),
+                serviceProfile.name()));
         for (Milestone m : result.milestoneBreachingCounts().keySet()) {
             facts.add(new MilestoneTally(m, p.milestonesInForce().contains(m), result.milestoneBreachingCounts().get(m),
                     result.summary().reviewed(), result.summary().rejected()));
         }
         Evaluation e = ruleSet.evaluate(facts, asOf, o -> o instanceof RecoveryPlanReason
-                || o instanceof RecoveryPlanActions || o instanceof MilestoneVerdict, (a, b) -> 0);
+                || o instanceof RecoveryPlanActions || o instanceof MilestoneVerdict || o instanceof LocalStandardBreach,
+                (a, b) -> 0);
 
         List<RecoveryPlanReason> reasons = new ArrayList<>(e.outputs(RecoveryPlanReason.class));
         reasons.sort(Comparator.comparing(RecoveryPlanReason::ruleId));
@@ -367,8 +371,10 @@ public final class WaitingListRules {
             throw new RulesException("rule set [" + ruleSet + "] requires a recovery plan but lists "
                     + actions.size() + " sets of actions");
         }
+        List<LocalStandardBreach> localStandard = new ArrayList<>(e.outputs(LocalStandardBreach.class));
+        localStandard.sort(Comparator.comparing(LocalStandardBreach::ruleId));
         RecoveryPlan plan = new RecoveryPlan(status, reasons,
-                status == RecoveryPlanStatus.REQUIRED ? actions.get(0).actions() : List.of());
+                status == RecoveryPlanStatus.REQUIRED ? actions.get(0).actions() : List.of(), localStandard);
 
         Map<String, MilestoneVerdict> verdicts = new LinkedHashMap<>();
         for (MilestoneVerdict v : e.outputs(MilestoneVerdict.class)) {

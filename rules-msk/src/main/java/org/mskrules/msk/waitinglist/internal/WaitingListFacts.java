@@ -7,6 +7,7 @@ import org.kie.api.definition.rule.Rule;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.msk.PriorityCategory;
 import org.mskrules.msk.ServiceProfile;
+import org.mskrules.msk.waitinglist.LocalStandardBreach;
 import org.mskrules.msk.waitinglist.Milestone;
 import org.mskrules.msk.waitinglist.MilestoneScope;
 import org.mskrules.msk.waitinglist.MilestoneStatus;
@@ -52,6 +53,32 @@ public final class WaitingListFacts {
         return local < national
                 ? new WaitThreshold(category, national, local, profile.name(), text(rule, "id"), text(rule, "source"))
                 : new WaitThreshold(category, national, national, WaitThreshold.NATIONAL, text(rule, "id"), text(rule, "source"));
+    }
+
+    /**
+     * The national threshold that {@code rule}'s metadata defines ({@code @category},
+     * {@code @nationalDays}), which alone decides the recovery plan, with the profile's standard beside
+     * it, to be reported, where that is stricter (1.1.0 onwards).
+     */
+    public static WaitThreshold nationalThreshold(Rule rule, ServiceProfile profile) {
+        PriorityCategory category = PriorityCategory.valueOf(text(rule, "category"));
+        int national = Integer.parseInt(text(rule, "nationalDays"));
+        int local = profile.seenWithinDays(category);
+        return new WaitThreshold(category, national, national, WaitThreshold.NATIONAL, text(rule, "id"),
+                text(rule, "source"), local < national ? local : null);
+    }
+
+    /**
+     * A count of waiting patients over the service's stricter local standard: reported beside the
+     * recovery-plan decision, never deciding it. The rule's description, with the counts, is its text.
+     */
+    public static LocalStandardBreach localStandardBreach(Rule rule, PriorityCategory category, long entries,
+            int standardDays, int nationalDays, String profile) {
+        String text = entries + (category == PriorityCategory.PRIORITY ? " priority" : " non-priority")
+                + (entries == 1 ? " patient waits" : " patients wait") + " longer than " + profile + "'s standard of "
+                + standardDays + " days (national threshold " + nationalDays + " days). " + text(rule, "description");
+        return new LocalStandardBreach(text(rule, "id"), category, entries, standardDays, nationalDays, profile, text,
+                text(rule, "source"));
     }
 
     /**
