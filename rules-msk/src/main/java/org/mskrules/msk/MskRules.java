@@ -71,9 +71,16 @@ public final class MskRules {
     /** Reported with every assessment; built once, not per call. */
     private final Map<String, Integer> parameterValues;
     private final ServiceProfile serviceProfile;
+    private final RoutingPolicy policy;
+    /** The input facts every evaluation adds to the referral: the policy when the version's rules read it. */
+    private final List<Object> context;
+    private final Comparator<Object> outputOrder;
 
-    private MskRules(RuleSet ruleSet, LocalParameters parameters, ServiceProfile serviceProfile) {
+    private MskRules(RuleSet ruleSet, RoutingPolicy policy, LocalParameters parameters, ServiceProfile serviceProfile) {
         this.ruleSet = ruleSet;
+        this.policy = policy;
+        this.context = ruleSet.manifest().policy() == null ? List.of(parameters) : List.of(parameters, policy);
+        this.outputOrder = Outputs.order(policy);
         this.parameters = parameters;
         this.parameterValues = Collections.unmodifiableMap(parameters.asMap());
         this.serviceProfile = serviceProfile;
@@ -109,8 +116,11 @@ public final class MskRules {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Evaluation evaluation = ruleSet.evaluate(List.of(referral, parameters, profile), asOf,
-                Outputs::isOutput, Outputs.ORDER);
+        List<Object> facts = new ArrayList<>(context.size() + 2);
+        facts.add(referral);
+        facts.addAll(context);
+        facts.add(profile);
+        Evaluation evaluation = ruleSet.evaluate(facts, asOf, Outputs::isOutput, outputOrder);
         List<RedFlag> flags = evaluation.outputs(RedFlag.class);
         List<PriorityDecision> priority = evaluation.outputs(PriorityDecision.class);
         if (priority.size() != 1) {
@@ -121,11 +131,11 @@ public final class MskRules {
         if (risks.size() > 1) {
             throw new RulesException("rule set [" + ruleSet + "] set " + risks.size() + " risk categories: " + risks);
         }
-        EscalationLevel escalation = flags.stream().map(RedFlag::level)
-                .max(Comparator.naturalOrder()).orElse(EscalationLevel.NONE);
+        // The flags are in the policy's order, highest level first.
+        EscalationLevel escalation = flags.isEmpty() ? EscalationLevel.NONE : flags.get(0).level();
         List<IncompleteScreen> screens = evaluation.outputs(IncompleteScreen.class);
         List<SeriousFinding> serious = evaluation.outputs(SeriousFinding.class);
-        RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, screens, serious,
+        RouteDecision route = Outputs.route(policy, evaluation.outputs(RouteReason.class), flags, screens, serious,
                 priority.get(0), profile);
         return new Assessment(referral.referralId(), readsPathwayStage() ? referral.stage() : null,
                 referral.referralSource(), escalation, flags, screens, serious, priority.get(0), route,
@@ -201,6 +211,52 @@ public final class MskRules {
     /** Every rule of the version with its metadata, sorted by id. */
     public List<RuleInfo> rules() {
         return ruleSet.rules();
+    }
+
+    /**
+     * How this version turns routing reasons into one route: precedence, tie-breaks, time-frame texts
+     * and national thresholds; declared by the version from 2.0.0, frozen in Java for 1.0.0 and 1.1.0.
+     */
+    public RoutingPolicy routingPolicy() {
+        return policy;
+    }
+
+    /**
+     * The version's declared policy, or for 1.0.0 and 1.1.0 the one they were released with.
+     *
+     * @throws InvalidRuleMetadataException if a later version declares none, or its national
+     *                                      thresholds disagree with its priority-category rules or
+     *                                      with the bounds service profiles are checked against
+     */
+    static RoutingPolicy routingPolicy(RuleSet ruleSet) {
+        RoutingPolicy policy;
+        if (ruleSet.manifest().policy() != null) {
+            policy = ruleSet.policy(RoutingPolicy.class);
+        } else if (LegacyPrecedence_1_x.VERSIONS.contains(ruleSet.version())) {
+            policy = LegacyPrecedence_1_x.POLICY;
+        } else {
+            throw new InvalidRuleMetadataException(ruleSet.manifest().coordinates(), List.of("the version declares no"
+                    + " routing policy (the manifest's policy): only 1.0.0 and 1.1.0 may use the one frozen in Java"));
+        }
+        List<String> problems = new ArrayList<>();
+        for (RuleInfo rule : ruleSet.rules()) {
+            if ("priority-category".equals(rule.meta("kind"))) {
+                Integer days = policy.nationalThresholdDays().get(PriorityCategory.valueOf(rule.meta("category")));
+                if (!String.valueOf(days).equals(rule.meta("waitingThresholdDays"))) {
+                    problems.add("rule [" + rule.name() + "] has @waitingThresholdDays " + rule.meta("waitingThresholdDays")
+                            + " but the routing policy's national threshold is " + days);
+                }
+            }
+        }
+        if (policy.nationalThresholdDays().get(PriorityCategory.PRIORITY) != ServiceProfile.NATIONAL_PRIORITY_DAYS
+                || policy.nationalThresholdDays().get(PriorityCategory.NON_PRIORITY) != ServiceProfile.NATIONAL_NON_PRIORITY_DAYS) {
+            problems.add("the routing policy's national thresholds " + policy.nationalThresholdDays()
+                    + " are not the bounds service profiles are checked against");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleMetadataException(ruleSet.manifest().coordinates(), problems);
+        }
+        return policy;
     }
 
     /** Checks the MSK-specific metadata that {@code Facts} reads, so that no rule can fail mid-evaluation. */
@@ -418,8 +474,9 @@ public final class MskRules {
             RuleSetRegistry reg = registry != null ? registry : RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
             RuleSet ruleSet = choice.resolve(reg, RULE_SET_ID);
             checkMskMetadata(ruleSet);
+            RoutingPolicy policy = routingPolicy(ruleSet);
             LocalParameters parameters = defaults(ruleSet).with(overrides);
-            return new MskRules(ruleSet, parameters, serviceProfile);
+            return new MskRules(ruleSet, policy, parameters, serviceProfile);
         }
     }
 

@@ -214,6 +214,12 @@ class RuleSetVersionChoiceTest {
             RuleSetManifest m = real.manifest(id, "1.0.0");
             ObjectNode copy = Json.mapper().valueToTree(m);
             copy.put("version", WORKING).put("status", "WORKING").put("effectiveFrom", "2020-01-01").putNull("contentHash");
+            if (id.equals(MskRules.RULE_SET_ID)) {
+                // Only 1.0.0 and 1.1.0 may use the routing policy frozen in Java; a later version declares its own.
+                String policy = real.manifest(id, "2.0.0").policy();
+                copy.put("policy", policy);
+                ((com.fasterxml.jackson.databind.node.ArrayNode) copy.get("files")).add(policy);
+            }
             String path = "test-working/" + id + "-" + WORKING + ".json";
             manifests.put(path, Json.mapper().writeValueAsString(copy));
             paths.add(path);
