@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -137,8 +132,6 @@ class RoutingPolicyTest {
      */
     private static ClassLoader workingCopy(Path dir, String version, UnaryOperator<ObjectNode> edit, String policy)
             throws IOException {
-        Files.createDirectories(dir);
-        ClassLoader parent = RoutingPolicyTest.class.getClassLoader();
         ObjectNode copy = Json.mapper().valueToTree(REGISTRY.manifest(MskRules.RULE_SET_ID, version));
         copy.put("version", COPY).put("status", "WORKING").putNull("contentHash");
         String policyPath = "test-working/routing-policy.json";
@@ -156,26 +149,7 @@ class RoutingPolicyTest {
         Map<String, String> served = policy == null
                 ? Map.of(manifestPath, Json.mapper().writeValueAsString(edit.apply(copy)))
                 : Map.of(manifestPath, Json.mapper().writeValueAsString(edit.apply(copy)), policyPath, policy);
-        Path index = dir.resolve("rule-sets.json");
-        Files.writeString(index, Json.mapper().writeValueAsString(Map.of("manifests", List.of(manifestPath))));
-        URL indexUrl = index.toUri().toURL();
-        return new ClassLoader(parent) {
-            @Override
-            public Enumeration<URL> getResources(String name) throws IOException {
-                List<URL> urls = Collections.list(super.getResources(name));
-                if (name.equals(RuleSetRegistry.INDEX)) {
-                    urls.add(indexUrl);
-                }
-                return Collections.enumeration(urls);
-            }
-
-            @Override
-            public InputStream getResourceAsStream(String name) {
-                String text = served.get(name);
-                return text == null ? super.getResourceAsStream(name)
-                        : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-            }
-        };
+        return ExtraRuleSets.classPathWith(dir, served, List.of(manifestPath));
     }
 
     private static String read(String path) {
