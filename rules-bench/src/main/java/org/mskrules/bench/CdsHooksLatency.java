@@ -73,7 +73,7 @@ public final class CdsHooksLatency {
         System.out.printf(Locale.ROOT, "cds-hooks-latency java=%s cpus=%d load=%.2f rules=%s %s requests=%d warmup=%d%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), MskRules.RULE_SET_ID,
-                rules.ruleSetVersion(), requests, warmup);
+                rules.version(), requests, warmup);
 
         // In-process: the transport-neutral handler alone, one thread.
         for (int i = 0; i < warmup; i++) {

@@ -35,6 +35,6 @@ public final class FirstDecision {
         long loaded = uptime - (end - loadedAt) / 1_000_000;
         long decided = uptime - (end - decidedAt) / 1_000_000;
         System.out.printf(Locale.ROOT, "first-decision main=%d loaded=%d decided=%d escalation=%s route=%s version=%s%n",
-                atMain, loaded, decided, a.escalation(), a.route().route(), rules.ruleSetVersion());
+                atMain, loaded, decided, a.escalation(), a.route().route(), rules.version());
     }
 }

@@ -57,7 +57,7 @@ public final class WaitingListReviewBenchmark {
 
         t0 = System.nanoTime();
         WaitingListRules rules = WaitingListRules.builder().build();
-        System.out.printf(Locale.ROOT, "rule set %s loaded in %.2f s%n", rules.ruleSetVersion(),
+        System.out.printf(Locale.ROOT, "rule set %s loaded in %.2f s%n", rules.version(),
                 (System.nanoTime() - t0) / 1e9);
 
         List<Double> seconds = new ArrayList<>();

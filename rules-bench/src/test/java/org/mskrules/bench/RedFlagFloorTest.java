@@ -58,11 +58,11 @@ class RedFlagFloorTest {
         for (MskRules rules : List.of(v100)) {
             Set<String> fired = new TreeSet<>();
             List<String> decisions = new ArrayList<>();
-            RedFlagFloor floor = RedFlagFloor.of(rules.ruleSetVersion(), rules.parameters());
+            RedFlagFloor floor = RedFlagFloor.of(rules.version(), rules.parameters());
             for (Referral r : referrals) {
                 String engine = decision(rules.assess(r, AS_OF));
                 RedFlagFloor.Decision d = floor.decide(r);
-                assertThat(decision(d)).as("%s on %s", rules.ruleSetVersion(), r).isEqualTo(engine);
+                assertThat(decision(d)).as("%s on %s", rules.version(), r).isEqualTo(engine);
                 decisions.add(engine);
                 into(d, fired);
             }
@@ -71,7 +71,7 @@ class RedFlagFloorTest {
             Set<String> expected = new TreeSet<>(RedFlagFloor.FLAG_IDS);
             expected.addAll(List.of("SCR-AXSPA-001", "SCR-CES-001", "SCR-COMP-001", "SCR-GCA-001", "SCR-IA-001",
                     "SCR-IA-002", "SCR-INF-001", "SCR-MAL-001", "SCR-MSCC-001"));
-            assertThat(fired).as(rules.ruleSetVersion()).isEqualTo(expected);
+            assertThat(fired).as(rules.version()).isEqualTo(expected);
         }
     }
 

@@ -227,6 +227,6 @@ final class Cards {
     }
 
     static Questionnaire questionnaire(Screen screen, List<String> items, FhirReferrals fhir, MskRules rules) {
-        return fhir.questionnaire(screen, items, MskRules.RULE_SET_ID, rules.ruleSetVersion());
+        return fhir.questionnaire(screen, items, MskRules.RULE_SET_ID, rules.version());
     }
 }

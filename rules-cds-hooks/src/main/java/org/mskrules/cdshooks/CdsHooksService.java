@@ -103,10 +103,10 @@ public final class CdsHooksService {
             ObjectNode s = services.addObject();
             s.put("hook", HOOKS.get(id));
             s.put("id", id);
-            s.put("title", "MSK referral red flags, screens and route (" + MskRules.RULE_SET_ID + " " + rules.ruleSetVersion() + ")");
+            s.put("title", "MSK referral red flags, screens and route (" + MskRules.RULE_SET_ID + " " + rules.version() + ")");
             s.put("description", "On a draft MSK referral (ServiceRequest): red flags needing emergency, urgent or soon"
                     + " escalation, screens still to complete, the priority category and the one route, from the versioned"
-                    + " rule set " + MskRules.RULE_SET_ID + " " + rules.ruleSetVersion() + " (" + rules.contentHash() + ").");
+                    + " rule set " + MskRules.RULE_SET_ID + " " + rules.version() + " (" + rules.contentHash() + ").");
             ObjectNode prefetch = s.putObject("prefetch");
             List.of("patient", "conditions", "observations", "questionnaireResponses").forEach(k -> prefetch.put(k, PREFETCH.get(k)));
             s.put("usageRequirements", "Send the Patient in the prefetch; findings not sent are not recorded, never absent.");

@@ -105,7 +105,7 @@ final class AssessCommand implements Callable<Integer> {
         PrintStream out = cli.out;
         PrintStream err = cli.err;
         if (batch) {
-            warnIfWorking(shared.manifest(MskRules.RULE_SET_ID, rules.ruleSetVersion()), err);
+            warnIfWorking(MskRules.RULE_SET_ID, rules.version(), rules.status(), err);
             return batch(rules, asOf, path, out, err);
         }
         Assessment assessment;
@@ -122,7 +122,7 @@ final class AssessCommand implements Callable<Integer> {
             return MskRulesCli.REJECTED;
         }
         if (json) {
-            warnIfWorking(shared.manifest(MskRules.RULE_SET_ID, rules.ruleSetVersion()), err);
+            warnIfWorking(MskRules.RULE_SET_ID, rules.version(), rules.status(), err);
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(assessment));
         } else {
             print(assessment, shared.versionChoice(), out);
@@ -181,10 +181,9 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     /** Before output that is not a text report: a working version's decisions are not for clinical use. */
-    static void warnIfWorking(RuleSetManifest manifest, PrintStream err) {
-        if (manifest.status() == RuleSetManifest.Status.WORKING) {
-            err.println("warning: " + manifest.ruleSetId() + " " + manifest.version()
-                    + " is a WORKING version: not released, not for clinical use");
+    static void warnIfWorking(String ruleSetId, String version, RuleSetManifest.Status status, PrintStream err) {
+        if (status == RuleSetManifest.Status.WORKING) {
+            err.println("warning: " + ruleSetId + " " + version + " is a WORKING version: not released, not for clinical use");
         }
     }
 

@@ -71,7 +71,7 @@ final class CatalogueCommand implements Callable<Integer> {
         } else {
             RuleSet version = SharedOptions.build(spec, () -> rulesVersion != null ? registry.ruleSet(ruleSet, rulesVersion)
                     : registry.inForce(ruleSet, asOf != null ? asOf : SharedOptions.today()));
-            AssessCommand.warnIfWorking(version.manifest(), cli.err);
+            AssessCommand.warnIfWorking(version.id(), version.version(), version.manifest().status(), cli.err);
             markdown = RuleCatalogue.markdown(version);
         }
         if (output != null) {

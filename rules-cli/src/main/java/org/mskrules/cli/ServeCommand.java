@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
             return (shared.rulesVersion != null ? builder.ruleSetVersion(shared.rulesVersion) : builder.inForceOn(shared.asOf()))
                     .build();
         });
-        AssessCommand.warnIfWorking(shared.manifest(MskRules.RULE_SET_ID, rules.ruleSetVersion()), cli.err);
+        AssessCommand.warnIfWorking(MskRules.RULE_SET_ID, rules.version(), rules.status(), cli.err);
         Clock clock = fixed != null ? Clock.fixed(fixed.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)
                 : Clock.system(ZoneId.of("Europe/London"));
         CdsHooksServer server = CdsHooksServer.start(CdsHooksService.create(rules, clock), host, port);
@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "msk-rules-serve-shutdown"));
         cli.err.println("msk-rules: CDS Hooks service on http://" + host + ":" + server.port() + "/cds-services ("
-                + MskRules.RULE_SET_ID + " " + rules.ruleSetVersion() + ", " + rules.contentHash() + ", decisions dated "
+                + MskRules.RULE_SET_ID + " " + rules.version() + ", " + rules.contentHash() + ", decisions dated "
                 + (fixed != null ? fixed : "today in England") + ")");
         cli.err.flush();
         stopped.await();

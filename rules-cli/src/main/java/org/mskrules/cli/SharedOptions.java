@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import org.mskrules.core.EvaluationDate;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.NoVersionInForceException;
-import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.core.UnknownRuleSetVersionException;
 import org.mskrules.core.Violation;
@@ -54,11 +53,6 @@ final class SharedOptions {
             registry = RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
         }
         return registry;
-    }
-
-    /** The manifest of a version the builders accepted. */
-    RuleSetManifest manifest(String ruleSetId, String version) {
-        return registry().manifest(ruleSetId, version);
     }
 
     /** The evaluation date: {@code --as-of}, or today in England. */

@@ -128,7 +128,7 @@ final class WaitlistCommand implements Callable<Integer> {
         long[] outcomes = new long[3];
         try (InputStream in = path == null ? new AssessCommand.NonClosing(cli.in) : Files.newInputStream(path)) {
             if (jsonl) {
-                AssessCommand.warnIfWorking(shared.manifest(WaitingListRules.RULE_SET_ID, rules.ruleSetVersion()), err);
+                AssessCommand.warnIfWorking(WaitingListRules.RULE_SET_ID, rules.version(), rules.status(), err);
                 review = rules.review(in, entryFormat, asOf, o -> {
                     outcomes[0]++;
                     outcomes[o.wasReviewed() ? 1 : 2]++;
@@ -143,7 +143,7 @@ final class WaitlistCommand implements Callable<Integer> {
             return MskRulesCli.REJECTED;
         }
         if (json) {
-            AssessCommand.warnIfWorking(shared.manifest(WaitingListRules.RULE_SET_ID, rules.ruleSetVersion()), err);
+            AssessCommand.warnIfWorking(WaitingListRules.RULE_SET_ID, rules.version(), rules.status(), err);
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(review));
         } else if (!jsonl) {
             print(path == null ? "-" : file, review, shared.versionChoice(), show, out);

@@ -98,9 +98,46 @@ public final class RuleCatalogue {
         out.line("Files (hashed into the content hash, in hash order):");
         out.line();
         for (String file : m.files().stream().sorted().toList()) {
-            out.line("- " + code(file) + (file.equals(m.parameterDefaults()) ? " (parameter defaults)" : ""));
+            out.line("- " + code(file) + (file.equals(m.parameterDefaults()) ? " (parameter defaults)"
+                    : file.equals(m.policy()) ? " (policy)" : ""));
         }
         out.line();
+
+        if (!ruleSet.stages().isEmpty()) {
+            out.line("## Stages");
+            out.line();
+            out.line("The rules run in these stages, in this order (Drools agenda groups, declared in the manifest's "
+                    + code("stages") + "); each stage runs until it has nothing left to fire, then the next.");
+            out.line();
+            out.line("| # | Stage | Rules |");
+            out.line("|---|---|---|");
+            int n = 0;
+            for (Map.Entry<String, List<String>> stage : ruleSet.stages().entrySet()) {
+                out.line("| " + (++n) + " | " + code(stage.getKey()) + " | "
+                        + String.join(", ", stage.getValue().stream().map(RuleCatalogue::link).toList()) + " |");
+            }
+            out.line();
+        }
+
+        if (m.policy() != null) {
+            out.line("## Policy");
+            out.line();
+            out.line("Declared in " + code(m.policy()) + ", hashed with the rules, and applied by the rule family's"
+                    + " facade as it is (for the referral rule set: which route wins, the red-flag tie-breaks, each"
+                    + " route's time frame and the national thresholds):");
+            out.line();
+            out.line("```json");
+            try {
+                for (String line : Json.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(ruleSet.policy(JsonNode.class)).split("\\R")) {
+                    out.line(line);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            out.line("```");
+            out.line();
+        }
 
         if (m.parameterDefaults() != null) {
             out.line("## Parameters");

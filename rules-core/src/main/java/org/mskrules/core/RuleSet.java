@@ -74,6 +74,8 @@ public final class RuleSet {
     private final Map<Rule, RuleInfo> byRuleObject;
     /** Sessions of {@link #kieBase}, shared by every view of this version. */
     private final KieSessionsPool sessions;
+    /** Stage to its rules' ids, in stage order; empty for a version ordered by salience. */
+    private final Map<String, List<String>> stages;
 
     private RuleSet(RuleSetManifest manifest, KieBase kieBase, String contentHash, Map<String, RuleInfo> byRule,
             ClassLoader classLoader, List<String> disabledRules, KieSessionsPool sessions) {
@@ -93,6 +95,14 @@ public final class RuleSet {
             }
         }
         this.byRuleObject = Collections.unmodifiableMap(byObject);
+        Map<String, List<String>> byStage = new java.util.LinkedHashMap<>();
+        if (manifest.stages() != null) {
+            manifest.stages().forEach(stage -> byStage.put(stage, new ArrayList<>()));
+            byObject.forEach((rule, info) -> byStage.get(
+                    ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getAgendaGroup()).add(info.id()));
+            byStage.replaceAll((stage, ids) -> ids.stream().sorted().toList());
+        }
+        this.stages = Collections.unmodifiableMap(byStage);
         this.rules = byRule.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
         this.disabledRules = List.copyOf(disabledRules);
         Set<String> disabled = Set.copyOf(this.disabledRules);
@@ -126,6 +136,7 @@ public final class RuleSet {
         }
         checkPackageFolders(manifest, kieBase, classLoader);
         Map<String, RuleInfo> byRule = checkedRules(manifest, kieBase);
+        checkStages(manifest, kieBase);
         // The pool starts empty and grows to the most evaluations ever run at once.
         return new RuleSet(manifest, kieBase, hash, byRule, classLoader, List.of(), kieBase.newKieSessionsPool(0));
     }
@@ -268,6 +279,40 @@ public final class RuleSet {
         return found;
     }
 
+    /**
+     * For a version that declares its stages: every rule is in one of them (its {@code agenda-group})
+     * and none has a salience, so that the order of the pipeline is the manifest's list and nothing
+     * else. In a version without stages (ordered by salience) every rule is in the main agenda group.
+     */
+    static void checkStages(RuleSetManifest manifest, KieBase kieBase) {
+        List<String> problems = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                org.drools.base.definitions.rule.impl.RuleImpl impl = (org.drools.base.definitions.rule.impl.RuleImpl) rule;
+                if (manifest.stages() == null) {
+                    // Without declared stages nothing would give another agenda group the focus: it would never fire.
+                    if (!impl.isMainAgendaGroup()) {
+                        problems.add("rule [" + rule.getName() + "] is in agenda group [" + impl.getAgendaGroup()
+                                + "] but the version declares no stages, so it would never fire");
+                    }
+                    continue;
+                }
+                if (!manifest.stages().contains(impl.getAgendaGroup())) {
+                    problems.add("rule [" + rule.getName() + "] is in agenda group [" + impl.getAgendaGroup()
+                            + "], not one of the version's stages " + manifest.stages());
+                }
+                if (impl.isSalienceDynamic() || impl.getSalienceValue() != 0) {
+                    problems.add("rule [" + rule.getName() + "] has a salience; in a version with stages the"
+                            + " order is the stages' alone");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.naturalOrder());
+            throw new RuleSetLoadException(manifest.coordinates(), problems);
+        }
+    }
+
     private static Map<String, RuleInfo> checkedRules(RuleSetManifest manifest, KieBase kieBase) {
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> byRule = new HashMap<>();
@@ -309,12 +354,13 @@ public final class RuleSet {
     /**
      * SHA-256 over the manifest and then its files, so that neither a rule file nor a manifest
      * field that shapes behaviour (effective date, kbase, file list, required metadata, parameter
-     * defaults, description) can change without changing the hash.
+     * defaults, description, stages, policy) can change without changing the hash.
      *
      * <ol>
      * <li>A canonical header: for each of {@code ruleSetId}, {@code version}, {@code kbase},
      * {@code effectiveFrom}, {@code description}, {@code files} (sorted), {@code requiredMetadata}
-     * and {@code parameterDefaults}, in that order, the field name and a newline, then its value. A
+     * and {@code parameterDefaults}, then, only if the manifest has them, {@code stages} (in their
+     * order) and {@code policy}, in that order, the field name and a newline, then its value. A
      * text value (a date as {@code YYYY-MM-DD}) is its UTF-8 byte length, a newline, the bytes and a
      * newline; an absent value is {@code -} and a newline; a list is {@code #}, its size, a newline,
      * then each element as a text value. {@code status} and {@code contentHash} are left out: a
@@ -365,6 +411,13 @@ public final class RuleSet {
         headerList(out, "files", sortedFiles);
         headerList(out, "requiredMetadata", m.requiredMetadata());
         headerText(out, "parameterDefaults", m.parameterDefaults());
+        // Only when present, so that the hashes of the versions before them are unchanged.
+        if (m.stages() != null) {
+            headerList(out, "stages", m.stages());
+        }
+        if (m.policy() != null) {
+            headerText(out, "policy", m.policy());
+        }
         return out.toByteArray();
     }
 
@@ -415,21 +468,43 @@ public final class RuleSet {
      *                                       do not fit {@code type}
      */
     public <T> T parameterDefaults(Class<T> type) {
-        String path = manifest.parameterDefaults();
+        return read("/parameterDefaults", "parameter defaults", manifest.parameterDefaults(), type);
+    }
+
+    /**
+     * The version's policy (the manifest's {@code policy} file, part of its hashed content: its
+     * declarations that are not rules) read strictly into {@code type}.
+     *
+     * @throws InvalidConfigurationException if the version names no policy, or it is missing or does
+     *                                       not fit {@code type}
+     */
+    public <T> T policy(Class<T> type) {
+        return read("/policy", "policy", manifest.policy(), type);
+    }
+
+    private <T> T read(String field, String what, String path, Class<T> type) {
         if (path == null) {
-            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "REQUIRED",
-                    "rule set [" + manifest.coordinates() + "] names no parameter defaults")));
+            throw new InvalidConfigurationException(List.of(new Violation(field, "REQUIRED",
+                    "rule set [" + manifest.coordinates() + "] names no " + what)));
         }
         try (InputStream in = classLoader.getResourceAsStream(path)) {
             if (in == null) {
-                throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "NOT_FOUND",
-                        "parameter defaults [" + path + "] are not on the class path")));
+                throw new InvalidConfigurationException(List.of(new Violation(field, "NOT_FOUND",
+                        what + " [" + path + "] " + (what.endsWith("s") ? "are" : "is") + " not on the class path")));
             }
             return Json.mapper().readValue(in, type);
-        } catch (IOException e) {
-            throw new InvalidConfigurationException(List.of(new Violation("/parameterDefaults", "INVALID",
-                    "parameter defaults [" + path + "] cannot be read: " + e.getMessage())));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidConfigurationException(List.of(new Violation(field, "INVALID",
+                    what + " [" + path + "] cannot be read: " + e.getMessage())));
         }
+    }
+
+    /**
+     * The version's pipeline stages in the order they run (Drools agenda groups), each with the ids of
+     * its rules, sorted; empty for a version ordered by salience.
+     */
+    public Map<String, List<String>> stages() {
+        return stages;
     }
 
     /** Every rule in this version, sorted by id, disabled ones included. */
@@ -505,6 +580,7 @@ public final class RuleSet {
             for (Object fact : inserted) {
                 session.insert(fact);
             }
+            focusStages(session);
             if (disabledKeys.isEmpty()) {
                 session.fireAllRules();
             } else {
@@ -522,6 +598,21 @@ public final class RuleSet {
         Trace trace = new Trace(manifest.ruleSetId(), manifest.version(), contentHash, asOf, listener.fired,
                 disabledRules, manifest.status());
         return new Evaluation(sorted, trace);
+    }
+
+    /**
+     * Puts the version's stages on the agenda's focus stack so that the first stage runs first: the
+     * stack is last in, first out, so they are pushed in reverse. Each stage runs until it has nothing
+     * left to fire, then the next.
+     */
+    private void focusStages(KieSession session) {
+        List<String> order = manifest.stages();
+        if (order == null) {
+            return;
+        }
+        for (int i = order.size() - 1; i >= 0; i--) {
+            session.getAgenda().getAgendaGroup(order.get(i)).setFocus();
+        }
     }
 
     /** Lets a match fire only if its rule is not disabled; the kbase itself is shared and unchanged. */

@@ -10,21 +10,31 @@ import java.util.Set;
  * Which version of a rule set a facade evaluates, as its builder collects it: a version named by
  * number (the only way to a {@code WORKING} version), the released version in force on a date, or by
  * default the newest released version; and any rules switched off for rule-mutation tests or what-if
- * analysis. One definition for every facade's builder, so that they cannot choose differently.
+ * analysis. One definition for every facade's builder ({@link RuleSetBuilder}), so that they cannot
+ * choose differently.
  *
  * <p>Not thread-safe (it is a builder's state); the {@link RuleSet} it resolves to is.
  */
-public final class RuleSetChoice {
+final class RuleSetChoice {
     private String version;
     private LocalDate inForceOn;
     private final Set<String> disabledRules = new LinkedHashSet<>();
+
+    /** An independent copy, for a builder made from a facade's settings. */
+    RuleSetChoice copy() {
+        RuleSetChoice c = new RuleSetChoice();
+        c.version = version;
+        c.inForceOn = inForceOn;
+        c.disabledRules.addAll(disabledRules);
+        return c;
+    }
 
     /**
      * Names the version by number, whatever its status or effective date.
      *
      * @throws InvalidConfigurationException if a date was chosen too
      */
-    public void version(String version) {
+    void version(String version) {
         Objects.requireNonNull(version, "version");
         if (inForceOn != null) {
             throw versionAndDate(version, inForceOn);
@@ -37,7 +47,7 @@ public final class RuleSetChoice {
      *
      * @throws InvalidConfigurationException if a version was named too
      */
-    public void inForceOn(LocalDate date) {
+    void inForceOn(LocalDate date) {
         Objects.requireNonNull(date, "date");
         if (version != null) {
             throw versionAndDate(version, date);
@@ -46,7 +56,7 @@ public final class RuleSetChoice {
     }
 
     /** Switches rules off in every evaluation of the resolved version; checked when it is resolved. */
-    public void disable(String... ruleIds) {
+    void disable(String... ruleIds) {
         for (String id : ruleIds) {
             disabledRules.add(Objects.requireNonNull(id, "rule id"));
         }
@@ -60,7 +70,7 @@ public final class RuleSetChoice {
      * @throws NoVersionInForceException      if no version is in force on the chosen date
      * @throws InvalidConfigurationException  if a rule to switch off is not in the version
      */
-    public RuleSet resolve(RuleSetRegistry registry, String ruleSetId) {
+    RuleSet resolve(RuleSetRegistry registry, String ruleSetId) {
         RuleSet ruleSet = version != null ? registry.ruleSet(ruleSetId, version)
                 : inForceOn != null ? registry.inForce(ruleSetId, inForceOn)
                 : registry.latestReleased(ruleSetId);

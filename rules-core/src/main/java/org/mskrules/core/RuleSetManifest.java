@@ -33,6 +33,14 @@ import java.util.regex.Pattern;
  * @param contentHash      for a released version, the recorded {@code sha256:...} of this manifest
  *                         and its files; loading fails if either no longer matches. {@code null}
  *                         while working.
+ * @param stages           the version's pipeline stages in the order they run: Drools agenda groups,
+ *                         every rule in exactly one ({@code agenda-group} in its DRL), none with a
+ *                         salience; or {@code null} for a version ordered by salience (every version
+ *                         before {@code msk-referral 2.0.0}). Hashed when present.
+ * @param policy           classpath path of a JSON document of the version's declarations that are
+ *                         not rules (for example route precedence and time-frame texts), read by the
+ *                         rule family's facade, or {@code null}; must be one of {@code files}, so that
+ *                         it is hashed
  */
 public record RuleSetManifest(
         String ruleSetId,
@@ -44,7 +52,9 @@ public record RuleSetManifest(
         List<String> files,
         List<String> requiredMetadata,
         String parameterDefaults,
-        String contentHash) {
+        String contentHash,
+        List<String> stages,
+        String policy) {
 
     private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
@@ -59,6 +69,7 @@ public record RuleSetManifest(
         RELEASED
     }
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public RuleSetManifest {
         Objects.requireNonNull(ruleSetId, "ruleSetId");
         Objects.requireNonNull(version, "version");
@@ -76,10 +87,29 @@ public record RuleSetManifest(
             throw new IllegalArgumentException("parameterDefaults [" + parameterDefaults
                     + "] must be listed in files so that it is hashed");
         }
+        if (policy != null && !files.contains(policy)) {
+            throw new IllegalArgumentException("policy [" + policy + "] must be listed in files so that it is hashed");
+        }
+        if (stages != null) {
+            if (stages.isEmpty() || stages.stream().anyMatch(s -> s == null || s.isBlank())
+                    || stages.stream().distinct().count() != stages.size()) {
+                throw new IllegalArgumentException("rule set [" + ruleSetId + ":" + version
+                        + "] stages must be distinct non-blank names, at least one, but were " + stages);
+            }
+            stages = List.copyOf(stages);
+        }
         if (status == Status.RELEASED && (contentHash == null || effectiveFrom == null)) {
             throw new IllegalArgumentException("released rule set [" + ruleSetId + ":" + version
                     + "] must record its contentHash and effectiveFrom");
         }
+    }
+
+    /** A manifest without stages or policy, as every version before {@code msk-referral 2.0.0} is. */
+    public RuleSetManifest(String ruleSetId, String version, String kbase, Status status, LocalDate effectiveFrom,
+            String description, List<String> files, List<String> requiredMetadata, String parameterDefaults,
+            String contentHash) {
+        this(ruleSetId, version, kbase, status, effectiveFrom, description, files, requiredMetadata, parameterDefaults,
+                contentHash, null, null);
     }
 
     /** {@code id:version}, the form used in messages and logs. */

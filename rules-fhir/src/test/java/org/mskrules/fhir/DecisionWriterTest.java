@@ -44,7 +44,7 @@ class DecisionWriterTest {
         assertThat(d.requestGroup().getAction()).extracting(RequestGroup.RequestGroupActionComponent::getId)
                 .contains("SCR-CES-001", "route");
         assertThat(d.provenance().getEntityFirstRep().getWhat().getIdentifier().getValue()).isEqualTo(rules.contentHash());
-        assertThat(d.provenance().getPolicy().get(0).getValue()).endsWith("msk-referral|" + rules.ruleSetVersion());
+        assertThat(d.provenance().getPolicy().get(0).getValue()).endsWith("msk-referral|" + rules.version());
         assertThat(d.guidance().getSubject().getReference()).isEqualTo("Patient/123");
     }
 

@@ -87,7 +87,7 @@ public record BehaviourSummary(
         Facades facades = new Facades(rules);
         Tally tally = new Tally(rules);
         Chunks.forEach(population, c -> Evaluated.of(facades, c), tally::add);
-        return new BehaviourSummary(MskRules.RULE_SET_ID, rules.ruleSetVersion(), rules.contentHash(),
+        return new BehaviourSummary(MskRules.RULE_SET_ID, rules.version(), rules.contentHash(),
                 rules.parameters().asMap(), population.sources(), tally.cases, tally.rejected, tally.escalation,
                 tally.priority, tally.route, tally.destination, tally.firings,
                 "sha256:" + HexFormat.of().formatHex(tally.digest.digest()));

@@ -3,10 +3,7 @@ package org.mskrules.governance;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mskrules.core.RuleSetManifest;
-import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.core.RulesException;
-import org.mskrules.core.UnknownRuleSetVersionException;
 import org.mskrules.msk.LocalParameters;
 import org.mskrules.msk.MskRules;
 
@@ -50,35 +47,10 @@ final class Facades {
             if (merged.equals(base.parameters())) {
                 return base;
             }
-            MskRules rules = MskRules.builder()
-                    .registry(Registry.CLASSPATH)
-                    .ruleSetVersion(base.ruleSetVersion())
-                    .parameters(merged.asMap())
-                    .serviceProfile(base.serviceProfile())
-                    .build();
-            if (!rules.contentHash().equals(base.contentHash())) {
-                // The facade came from another registry; the rules found here are not the same rules.
-                return new RulesException("version [" + base.ruleSetVersion() + "] on the class path has content "
-                        + rules.contentHash() + ", not the compared facade's " + base.contentHash()
-                        + ": cannot apply the case's parameters to the same rules");
-            }
-            return rules;
+            // The same settings, registry included, so the very same rules with the case's parameters on top.
+            return base.toBuilder().parameters(caseParameters).build();
         } catch (RulesException e) {
             return e;
         }
-    }
-
-    /** The version's status from its manifest on the class path; {@code null} if it is not there. */
-    static RuleSetManifest.Status status(MskRules rules) {
-        try {
-            return Registry.CLASSPATH.manifest(MskRules.RULE_SET_ID, rules.ruleSetVersion()).status();
-        } catch (UnknownRuleSetVersionException e) {
-            return null;
-        }
-    }
-
-    /** One registry for every facade built here, so each version's rules load once. */
-    private static final class Registry {
-        static final RuleSetRegistry CLASSPATH = RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
     }
 }

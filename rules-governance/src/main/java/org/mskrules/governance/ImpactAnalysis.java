@@ -56,7 +56,7 @@ public final class ImpactAnalysis {
     }
 
     static ImpactReport.Side side(MskRules rules) {
-        return new ImpactReport.Side(MskRules.RULE_SET_ID, rules.ruleSetVersion(), Facades.status(rules),
+        return new ImpactReport.Side(MskRules.RULE_SET_ID, rules.version(), rules.status(),
                 rules.contentHash(), rules.parameters().asMap());
     }
 

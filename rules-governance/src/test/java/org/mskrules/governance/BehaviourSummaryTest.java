@@ -47,7 +47,7 @@ class BehaviourSummaryTest {
         int lost = before.ruleFirings().get("RF-MAL-002") - after.ruleFirings().get("RF-MAL-002");
         assertThat(lost).isPositive();
         assertThat(before.differences(after))
-                .first().asString().startsWith("rule set msk-referral " + current.ruleSetVersion() + " (");
+                .first().asString().startsWith("rule set msk-referral " + current.version() + " (");
         assertThat(before.differences(after))
                 .contains("rule RF-MAL-002 fired in " + before.ruleFirings().get("RF-MAL-002") + " -> "
                         + after.ruleFirings().get("RF-MAL-002") + " cases")

@@ -1,10 +1,20 @@
 package org.mskrules.msk;
 
+import static org.mskrules.core.MetadataRules.absent;
+import static org.mskrules.core.MetadataRules.has;
+import static org.mskrules.core.MetadataRules.listOf;
+import static org.mskrules.core.MetadataRules.not;
+import static org.mskrules.core.MetadataRules.oneOf;
+import static org.mskrules.core.MetadataRules.optionalOneOf;
+import static org.mskrules.core.MetadataRules.optionalValues;
+import static org.mskrules.core.MetadataRules.positiveInt;
+import static org.mskrules.core.MetadataRules.present;
+import static org.mskrules.core.MetadataRules.when;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +25,10 @@ import org.mskrules.core.InvalidRuleMetadataException;
 import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
-import org.mskrules.core.RuleSetChoice;
+import org.mskrules.core.MetadataRules;
+import org.mskrules.core.RuleSetBinding;
+import org.mskrules.core.RuleSetBuilder;
+import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.core.RulesException;
 import org.mskrules.core.Violation;
@@ -66,14 +79,23 @@ public final class MskRules {
     /** The id of the MSK referral rule set. */
     public static final String RULE_SET_ID = "msk-referral";
 
+    private final RuleSetBinding binding;
     private final RuleSet ruleSet;
     private final LocalParameters parameters;
     /** Reported with every assessment; built once, not per call. */
     private final Map<String, Integer> parameterValues;
     private final ServiceProfile serviceProfile;
+    private final RoutingPolicy policy;
+    /** The input facts every evaluation adds to the referral: the policy when the version's rules read it. */
+    private final List<Object> context;
+    private final Comparator<Object> outputOrder;
 
-    private MskRules(RuleSet ruleSet, LocalParameters parameters, ServiceProfile serviceProfile) {
-        this.ruleSet = ruleSet;
+    private MskRules(RuleSetBinding binding, RoutingPolicy policy, LocalParameters parameters, ServiceProfile serviceProfile) {
+        this.binding = binding;
+        this.ruleSet = binding.ruleSet();
+        this.policy = policy;
+        this.context = ruleSet.manifest().policy() == null ? List.of(parameters) : List.of(parameters, policy);
+        this.outputOrder = Outputs.order(policy);
         this.parameters = parameters;
         this.parameterValues = Collections.unmodifiableMap(parameters.asMap());
         this.serviceProfile = serviceProfile;
@@ -109,8 +131,11 @@ public final class MskRules {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Evaluation evaluation = ruleSet.evaluate(List.of(referral, parameters, profile), asOf,
-                Outputs::isOutput, Outputs.ORDER);
+        List<Object> facts = new ArrayList<>(context.size() + 2);
+        facts.add(referral);
+        facts.addAll(context);
+        facts.add(profile);
+        Evaluation evaluation = ruleSet.evaluate(facts, asOf, Outputs::isOutput, outputOrder);
         List<RedFlag> flags = evaluation.outputs(RedFlag.class);
         List<PriorityDecision> priority = evaluation.outputs(PriorityDecision.class);
         if (priority.size() != 1) {
@@ -121,11 +146,11 @@ public final class MskRules {
         if (risks.size() > 1) {
             throw new RulesException("rule set [" + ruleSet + "] set " + risks.size() + " risk categories: " + risks);
         }
-        EscalationLevel escalation = flags.stream().map(RedFlag::level)
-                .max(Comparator.naturalOrder()).orElse(EscalationLevel.NONE);
+        // The flags are in the policy's order, highest level first.
+        EscalationLevel escalation = flags.isEmpty() ? EscalationLevel.NONE : flags.get(0).level();
         List<IncompleteScreen> screens = evaluation.outputs(IncompleteScreen.class);
         List<SeriousFinding> serious = evaluation.outputs(SeriousFinding.class);
-        RouteDecision route = Outputs.route(evaluation.outputs(RouteReason.class), flags, screens, serious,
+        RouteDecision route = Outputs.route(policy, evaluation.outputs(RouteReason.class), flags, screens, serious,
                 priority.get(0), profile);
         return new Assessment(referral.referralId(), readsPathwayStage() ? referral.stage() : null,
                 referral.referralSource(), escalation, flags, screens, serious, priority.get(0), route,
@@ -170,14 +195,29 @@ public final class MskRules {
         return v;
     }
 
-    /** The rule-set version this instance evaluates. */
-    public String ruleSetVersion() {
-        return ruleSet.version();
+    /** The rule-set version this instance evaluates, e.g. {@code 2.0.0}. */
+    public String version() {
+        return binding.version();
     }
 
-    /** {@code sha256:...} over the version's rule files and parameter defaults. */
+    /**
+     * The rule-set version this instance evaluates.
+     *
+     * @deprecated use {@link #version()}, the name every facade uses; kept while other branches move over
+     */
+    @Deprecated
+    public String ruleSetVersion() {
+        return version();
+    }
+
+    /** {@code RELEASED}, or {@code WORKING}: not signed off, not for clinical use (every trace says so too). */
+    public RuleSetManifest.Status status() {
+        return binding.status();
+    }
+
+    /** {@code sha256:...} over the version's manifest, rule files, parameter defaults and routing policy. */
     public String contentHash() {
-        return ruleSet.contentHash();
+        return binding.contentHash();
     }
 
     /**
@@ -185,7 +225,16 @@ public final class MskRules {
      * for every instance meant for clinical use.
      */
     public List<String> disabledRules() {
-        return ruleSet.disabledRules();
+        return binding.disabledRules();
+    }
+
+    /**
+     * A builder with this instance's settings (registry, version choice, rules switched off,
+     * parameter overrides, service profile), to build a variant of it: the same rules from the same
+     * registry, for example with other parameters.
+     */
+    public Builder toBuilder() {
+        return new Builder(binding).serviceProfile(serviceProfile);
     }
 
     /** The parameter values in use (the version's defaults with any overrides). */
@@ -203,201 +252,97 @@ public final class MskRules {
         return ruleSet.rules();
     }
 
-    /** Checks the MSK-specific metadata that {@code Facts} reads, so that no rule can fail mid-evaluation. */
-    static void checkMskMetadata(RuleSet ruleSet) {
+    /**
+     * How this version turns routing reasons into one route: precedence, tie-breaks, time-frame texts
+     * and national thresholds; declared by the version from 2.0.0, frozen in Java for 1.0.0 and 1.1.0.
+     */
+    public RoutingPolicy routingPolicy() {
+        return policy;
+    }
+
+    /**
+     * The version's declared policy, or for 1.0.0 and 1.1.0 the one they were released with.
+     *
+     * @throws InvalidRuleMetadataException if a later version declares none, or its national
+     *                                      thresholds disagree with its priority-category rules or
+     *                                      with the bounds service profiles are checked against
+     */
+    static RoutingPolicy routingPolicy(RuleSet ruleSet) {
+        RoutingPolicy policy;
+        if (ruleSet.manifest().policy() != null) {
+            policy = ruleSet.policy(RoutingPolicy.class);
+        } else if (LegacyPrecedence_1_x.VERSIONS.contains(ruleSet.version())) {
+            policy = LegacyPrecedence_1_x.POLICY;
+        } else {
+            throw new InvalidRuleMetadataException(ruleSet.manifest().coordinates(), List.of("the version declares no"
+                    + " routing policy (the manifest's policy): only 1.0.0 and 1.1.0 may use the one frozen in Java"));
+        }
         List<String> problems = new ArrayList<>();
         for (RuleInfo rule : ruleSet.rules()) {
-            String kind = rule.meta("kind");
-            String where = "rule [" + rule.name() + "]";
-            problems.addAll(enumProblem(where, "level", rule.meta("level"), EscalationLevel.class));
-            if (!"red-flag".equals(kind) && rule.meta("level") != null && !"NONE".equals(rule.meta("level"))) {
-                problems.add(where + " is not a red flag but has @level " + rule.meta("level"));
+            if ("priority-category".equals(rule.meta("kind"))) {
+                Integer days = policy.nationalThresholdDays().get(PriorityCategory.valueOf(rule.meta("category")));
+                if (!String.valueOf(days).equals(rule.meta("waitingThresholdDays"))) {
+                    problems.add("rule [" + rule.name() + "] has @waitingThresholdDays " + rule.meta("waitingThresholdDays")
+                            + " but the routing policy's national threshold is " + days);
+                }
             }
-            switch (kind == null ? "" : kind) {
-                case "red-flag" -> {
-                    problems.addAll(enumProblem(where, "condition", rule.meta("condition"), RedFlagCondition.class));
-                    problems.addAll(enumProblem(where, "destination", rule.meta("destination"), Destination.class));
-                    if (rule.meta("timeFrame") == null || rule.meta("timeFrame").isBlank()) {
-                        problems.add(where + " has no @timeFrame");
-                    }
-                    if ("NONE".equals(rule.meta("level"))) {
-                        problems.add(where + " is a red flag with @level NONE");
-                    }
-                    // From 1.1.0 a red-flag rule may list the findings its criterion needs present
-                    // (@items, and @evidence: those of which one must be present), from which its
-                    // partly-met screen is generated.
-                    for (String key : List.of("items", "evidence")) {
-                        String items = rule.meta(key);
-                        for (String f : items == null ? new String[0] : items.split(",")) {
-                            problems.addAll(enumProblem(where, key, f.trim(), Finding.class));
-                        }
-                    }
-                }
-                case "screen" -> problems.addAll(enumProblem(where, "screen", rule.meta("screen"), Screen.class));
-                case "serious-finding" -> {
-                    String findings = rule.meta("findings");
-                    if (findings == null || findings.isBlank()) {
-                        problems.add(where + " is a serious-finding rule without @findings");
-                    } else {
-                        for (String f : findings.split(",")) {
-                            problems.addAll(enumProblem(where, "findings", f.trim(), Finding.class));
-                        }
-                    }
-                    if (rule.meta("criteria") == null || rule.meta("criteria").isBlank()) {
-                        problems.add(where + " has no @criteria");
-                    }
-                }
-                case "priority-criterion" -> {
-                    problems.addAll(enumProblem(where, "criterion", rule.meta("criterion"), PriorityCriterion.class));
-                    String provisional = rule.meta("provisional");
-                    if (provisional != null && !provisional.equals("true") && !provisional.equals("false")) {
-                        problems.add(where + " has @provisional [" + provisional + "]; expected true or false");
-                    }
-                }
-                case "priority-category" -> {
-                    problems.addAll(enumProblem(where, "category", rule.meta("category"), PriorityCategory.class));
-                    problems.addAll(positiveInt(where, "waitingThresholdDays", rule.meta("waitingThresholdDays")));
-                }
-                case "risk-stratification" -> {
-                    if (rule.meta("riskCategory") != null) {
-                        problems.addAll(enumProblem(where, "riskCategory", rule.meta("riskCategory"), RiskCategory.class));
-                    }
-                }
-                case "route" -> {
-                    problems.addAll(enumProblem(where, "route", rule.meta("route"), Route.class));
-                    boolean secondary = Route.SECONDARY_CARE.name().equals(rule.meta("route"));
-                    if (secondary) {
-                        problems.addAll(enumProblem(where, "specialty", rule.meta("specialty"), Specialty.class));
-                    } else if (rule.meta("specialty") != null) {
-                        problems.add(where + " names a @specialty but does not route to secondary care");
-                    }
-                }
-                default -> problems.add(where + " has @kind [" + kind + "]; expected one of " + KINDS);
-            }
+        }
+        if (policy.nationalThresholdDays().get(PriorityCategory.PRIORITY) != ServiceProfile.NATIONAL_PRIORITY_DAYS
+                || policy.nationalThresholdDays().get(PriorityCategory.NON_PRIORITY) != ServiceProfile.NATIONAL_NON_PRIORITY_DAYS) {
+            problems.add("the routing policy's national thresholds " + policy.nationalThresholdDays()
+                    + " are not the bounds service profiles are checked against");
         }
         if (!problems.isEmpty()) {
             throw new InvalidRuleMetadataException(ruleSet.manifest().coordinates(), problems);
         }
+        return policy;
     }
 
-    /** The kinds of MSK rule; each has its own required metadata, checked on load. */
-    static final List<String> KINDS = List.of("red-flag", "screen", "serious-finding", "priority-criterion",
-            "priority-category", "risk-stratification", "route");
-
-    private static List<String> positiveInt(String where, String key, String value) {
-        try {
-            if (value != null && Integer.parseInt(value) > 0) {
-                return List.of();
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        return List.of(where + " has @" + key + " [" + value + "]; expected a positive whole number");
-    }
-
-    private static <E extends Enum<E>> List<String> enumProblem(String where, String key, String value, Class<E> type) {
-        if (value == null) {
-            return List.of(where + " has no @" + key);
-        }
-        try {
-            Enum.valueOf(type, value);
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(where + " has @" + key + " [" + value + "], not one of " + List.of(type.getEnumConstants()));
-        }
-    }
+    /**
+     * What each kind of MSK rule must carry, because {@code internal.Facts} builds each
+     * {@link RedFlag}, {@link IncompleteScreen}, {@link SeriousFinding}, {@link PriorityReason},
+     * {@link PriorityDecision}, {@link StratifiedRisk} and {@link RouteReason} from the firing rule's
+     * own metadata; checked when an instance is built, so that no rule can fail mid-evaluation.
+     */
+    static final MetadataRules REQUIREMENTS = MetadataRules.builder()
+            .everyRule(oneOf("level", EscalationLevel.class),
+                    when(rule -> !"red-flag".equals(rule.meta("kind")), optionalValues("level", "NONE")))
+            .kind("red-flag", oneOf("condition", RedFlagCondition.class), oneOf("destination", Destination.class),
+                    present("timeFrame"), not("level", "NONE", "a red flag must escalate"),
+                    // From 1.1.0 a red-flag rule may list the findings its criterion needs present (@items,
+                    // and @evidence: those of which one must be present), from which its partly-met
+                    // screen is generated.
+                    listOf("items", Finding.class), listOf("evidence", Finding.class))
+            .kind("screen", oneOf("screen", Screen.class))
+            .kind("serious-finding", present("findings"), listOf("findings", Finding.class), present("criteria"))
+            .kind("priority-criterion", oneOf("criterion", PriorityCriterion.class),
+                    optionalValues("provisional", "true", "false"))
+            .kind("priority-category", oneOf("category", PriorityCategory.class), positiveInt("waitingThresholdDays"))
+            .kind("risk-stratification", optionalOneOf("riskCategory", RiskCategory.class))
+            .kind("route", oneOf("route", Route.class),
+                    when(has("route", Route.SECONDARY_CARE.name()), oneOf("specialty", Specialty.class)),
+                    when(has("route", Route.SECONDARY_CARE.name()).negate(),
+                            absent("specialty", "does not route to secondary care")))
+            .build();
 
     static LocalParameters defaults(RuleSet ruleSet) {
         return ruleSet.parameterDefaults(LocalParameters.class);
     }
 
     /**
-     * Configures an {@link MskRules}. Each setter checks its argument at once and names a bad value.
-     * Not thread-safe; the {@link MskRules} it builds is.
+     * Configures an {@link MskRules}: the options every facade shares ({@link RuleSetBuilder}) and the
+     * service profile. Each setter checks its argument at once and names a bad value. Not
+     * thread-safe; the {@link MskRules} it builds is.
      */
-    public static final class Builder {
-        private RuleSetRegistry registry;
-        private final RuleSetChoice choice = new RuleSetChoice();
-        private final Map<String, Integer> overrides = new LinkedHashMap<>();
+    public static final class Builder extends RuleSetBuilder<Builder, MskRules> {
         private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
 
         private Builder() {
+            super(RULE_SET_ID, MskRules.class.getClassLoader(), LocalParameters::checkValue);
         }
 
-        /** The registry to load from; by default the rule sets on this library's class path. */
-        public Builder registry(RuleSetRegistry registry) {
-            this.registry = Objects.requireNonNull(registry, "registry");
-            return this;
-        }
-
-        /**
-         * The rule-set version to evaluate, e.g. {@code 1.0.0}, whatever its status or effective date;
-         * the only way to evaluate a {@code WORKING} version. Without this or {@link #inForceOn}, the
-         * newest released version is used.
-         *
-         * @throws InvalidConfigurationException if {@link #inForceOn} was set too
-         */
-        public Builder ruleSetVersion(String version) {
-            choice.version(version);
-            return this;
-        }
-
-        /**
-         * Evaluates the version in force on {@code date}: the released version with the latest
-         * effective date on or before it ({@link RuleSetRegistry#inForce}). Building fails with
-         * {@link NoVersionInForceException} if none is.
-         *
-         * @throws InvalidConfigurationException if {@link #ruleSetVersion} was set too
-         */
-        public Builder inForceOn(LocalDate date) {
-            choice.inForceOn(date);
-            return this;
-        }
-
-        /**
-         * Switches rules of the version off: they never fire, and every decision's trace lists them
-         * in {@link org.mskrules.core.Trace#disabledRules()}. <strong>For rule-mutation tests and
-         * what-if impact analysis only; never for clinical use</strong>: a decision made without some
-         * of a version's rules is not that version's decision. A decision that needs a disabled
-         * rule's output may fail with a {@link RulesException}. Ids are checked when the instance is
-         * built ({@link InvalidConfigurationException} naming every unknown id).
-         */
-        public Builder withRulesDisabled(String... ruleIds) {
-            choice.disable(ruleIds);
-            return this;
-        }
-
-        /**
-         * Overrides one named local parameter (see {@link LocalParameters}).
-         *
-         * @throws InvalidConfigurationException if the name is unknown or the value out of range
-         */
-        public Builder parameter(String name, int value) {
-            LocalParameters.checkValue(name, value);
-            overrides.put(name, value);
-            return this;
-        }
-
-        /**
-         * Overrides several named local parameters at once, for example read from a service's
-         * configuration file; every bad name or value is reported together.
-         *
-         * @throws InvalidConfigurationException naming every unknown name and out-of-range value
-         */
-        public Builder parameters(Map<String, Integer> values) {
-            List<Violation> problems = new ArrayList<>();
-            values.forEach((name, value) -> {
-                try {
-                    LocalParameters.checkValue(name, value);
-                } catch (InvalidConfigurationException e) {
-                    problems.addAll(e.violations());
-                }
-            });
-            if (!problems.isEmpty()) {
-                throw new InvalidConfigurationException(problems);
-            }
-            overrides.putAll(values);
-            return this;
+        private Builder(RuleSetBinding from) {
+            super(from, LocalParameters::checkValue);
         }
 
         /** The service context for routing; {@link ServiceProfile#NATIONAL} by default. */
@@ -406,20 +351,12 @@ public final class MskRules {
             return this;
         }
 
-        /**
-         * Loads and checks the rule set and parameters.
-         *
-         * @throws org.mskrules.core.UnknownRuleSetVersionException if the named version is not on the
-         *                                                          class path, or none is released
-         * @throws NoVersionInForceException     if {@link #inForceOn} names a date on which no version is in force
-         * @throws InvalidConfigurationException for a bad parameter or an unknown rule id to disable
-         */
+        @Override
         public MskRules build() {
-            RuleSetRegistry reg = registry != null ? registry : RuleSetRegistry.fromClasspath(MskRules.class.getClassLoader());
-            RuleSet ruleSet = choice.resolve(reg, RULE_SET_ID);
-            checkMskMetadata(ruleSet);
-            LocalParameters parameters = defaults(ruleSet).with(overrides);
-            return new MskRules(ruleSet, parameters, serviceProfile);
+            RuleSetBinding binding = bind(REQUIREMENTS);
+            RoutingPolicy policy = routingPolicy(binding.ruleSet());
+            LocalParameters parameters = defaults(binding.ruleSet()).with(binding.overrides());
+            return new MskRules(binding, policy, parameters, serviceProfile);
         }
     }
 

@@ -24,11 +24,11 @@ public record RedFlag(
         String source) {
 
     /**
-     * Highest level first, then the most time-critical destination (see {@link Destination}), then by
-     * rule id: the order in which flags are reported; the first sets the route.
+     * The order of msk-referral 1.0.0 and 1.1.0 (frozen in {@code LegacyPrecedence_1_x}): highest
+     * level first, then the most time-critical destination, then by rule id; the first sets the
+     * route. From 2.0.0 the version declares its own ({@link RoutingPolicy#redFlagOrder()}).
      */
-    public static final Comparator<RedFlag> REPORTING_ORDER = Comparator.comparing(RedFlag::level).reversed()
-            .thenComparing(RedFlag::destination).thenComparing(RedFlag::ruleId);
+    public static final Comparator<RedFlag> REPORTING_ORDER = LegacyPrecedence_1_x.POLICY.redFlagOrder();
 
     public RedFlag {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -42,7 +42,10 @@ public record RedFlag(
         }
     }
 
-    /** True if this flag is reported before {@code other} in {@link #REPORTING_ORDER}. */
+    /**
+     * True if this flag is reported before {@code other} in {@link #REPORTING_ORDER}; read by the rules
+     * of 1.0.0 and 1.1.0 (later versions ask their {@link RoutingPolicy#outranks}).
+     */
     public boolean outranks(RedFlag other) {
         return REPORTING_ORDER.compare(this, other) < 0;
     }

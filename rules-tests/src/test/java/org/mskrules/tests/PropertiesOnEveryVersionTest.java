@@ -19,7 +19,7 @@ class PropertiesOnEveryVersionTest {
 
     @TestFactory
     Stream<DynamicTest> referralPropertiesHoldForEveryVersion() {
-        String byDefault = MskRules.builder().registry(REGISTRY).build().ruleSetVersion();
+        String byDefault = MskRules.builder().registry(REGISTRY).build().version();
         return REGISTRY.versions(MskRules.RULE_SET_ID).stream().filter(v -> !v.equals(byDefault))
                 .map(version -> DynamicTest.dynamicTest(MskRules.RULE_SET_ID + " " + version, () -> assertThat(
                         LoadBearingRulesTest.PropertySuites.referral(MskRules.builder().registry(REGISTRY)
@@ -29,7 +29,7 @@ class PropertiesOnEveryVersionTest {
 
     @TestFactory
     Stream<DynamicTest> waitingListPropertiesHoldForEveryVersion() {
-        String byDefault = WaitingListRules.builder().registry(REGISTRY).build().ruleSetVersion();
+        String byDefault = WaitingListRules.builder().registry(REGISTRY).build().version();
         return REGISTRY.versions(WaitingListRules.RULE_SET_ID).stream().filter(v -> !v.equals(byDefault))
                 .map(version -> DynamicTest.dynamicTest(WaitingListRules.RULE_SET_ID + " " + version, () -> assertThat(
                         LoadBearingRulesTest.PropertySuites.waitingList(WaitingListRules.builder().registry(REGISTRY)

@@ -116,13 +116,13 @@ class RedFlagProperties {
     @Test
     void theSameReferralVersionAndDateGiveTheSameAssessmentAndTrace() {
         // Another instance of the same configuration (a rule-mutation run switches rules off).
-        MskRules other = MskRules.builder().ruleSetVersion(rules.ruleSetVersion())
+        MskRules other = MskRules.builder().ruleSetVersion(rules.version())
                 .withRulesDisabled(rules.disabledRules().toArray(String[]::new)).build();
         qt().withExamples(MIXED_EXAMPLES).withFixedSeed(SEED).forAll(mixed()).checkAssert(r -> {
             Assessment first = rules.assess(r, AS_OF);
             assertThat(rules.assess(r, AS_OF)).isEqualTo(first);
             assertThat(other.assess(r, AS_OF)).isEqualTo(first);
-            assertThat(first.trace().version()).isEqualTo(rules.ruleSetVersion());
+            assertThat(first.trace().version()).isEqualTo(rules.version());
             assertThat(first.trace().contentHash()).isEqualTo(rules.contentHash()).startsWith("sha256:");
             assertThat(first.trace().asOf()).isEqualTo(AS_OF);
         });

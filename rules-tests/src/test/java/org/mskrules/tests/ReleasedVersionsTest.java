@@ -34,11 +34,11 @@ class ReleasedVersionsTest {
     void everyVersionOnTheClassPathLoadsAndBuildsItsFacade() {
         assertThatCode(registry::loadAll).doesNotThrowAnyException();
         for (String version : registry.versions(MskRules.RULE_SET_ID)) {
-            assertThat(MskRules.builder().registry(registry).ruleSetVersion(version).build().ruleSetVersion())
+            assertThat(MskRules.builder().registry(registry).ruleSetVersion(version).build().version())
                     .isEqualTo(version);
         }
         for (String version : registry.versions(WaitingListRules.RULE_SET_ID)) {
-            assertThat(WaitingListRules.builder().registry(registry).ruleSetVersion(version).build().ruleSetVersion())
+            assertThat(WaitingListRules.builder().registry(registry).ruleSetVersion(version).build().version())
                     .isEqualTo(version);
         }
     }

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,24 +72,24 @@ class RuleSetVersionChoiceTest {
         for (String id : List.of(MskRules.RULE_SET_ID, WaitingListRules.RULE_SET_ID)) {
             List<RuleSetManifest> released = classpath.released(id);
             String newest = released.get(released.size() - 1).version();
-            String chosen = id.equals(MskRules.RULE_SET_ID) ? MskRules.builder().build().ruleSetVersion()
-                    : WaitingListRules.builder().build().ruleSetVersion();
+            String chosen = id.equals(MskRules.RULE_SET_ID) ? MskRules.builder().build().version()
+                    : WaitingListRules.builder().build().version();
             assertThat(chosen).as(id).isEqualTo(newest);
         }
         List<String> all = withWorking.versions(MskRules.RULE_SET_ID);
         assertThat(all.get(all.size() - 1)).as("the newest version is the working one").isEqualTo(WORKING);
-        assertThat(MskRules.builder().registry(withWorking).build().ruleSetVersion()).isNotEqualTo(WORKING);
-        assertThat(WaitingListRules.builder().registry(withWorking).build().ruleSetVersion()).isNotEqualTo(WORKING);
+        assertThat(MskRules.builder().registry(withWorking).build().version()).isNotEqualTo(WORKING);
+        assertThat(WaitingListRules.builder().registry(withWorking).build().version()).isNotEqualTo(WORKING);
     }
 
     @Test
     void inForceOnChoosesTheReleasedVersionInForceOnThatDate() {
-        assertThat(MskRules.builder().registry(withWorking).inForceOn(REFERRAL_RELEASE).build().ruleSetVersion())
+        assertThat(MskRules.builder().registry(withWorking).inForceOn(REFERRAL_RELEASE).build().version())
                 .isEqualTo("1.0.0");
         assertThat(WaitingListRules.builder().registry(withWorking).inForceOn(WAITING_LIST_RELEASE).build()
-                .ruleSetVersion()).isEqualTo("1.0.0");
+                .version()).isEqualTo("1.0.0");
         // The working 9.9.9 says it is effective from 2020, but a working version is never in force.
-        String later = MskRules.builder().registry(withWorking).inForceOn(LocalDate.of(2030, 1, 1)).build().ruleSetVersion();
+        String later = MskRules.builder().registry(withWorking).inForceOn(LocalDate.of(2030, 1, 1)).build().version();
         assertThat(later).isNotEqualTo(WORKING);
         assertThat(withWorking.manifest(MskRules.RULE_SET_ID, later).status()).isEqualTo(RuleSetManifest.Status.RELEASED);
     }
@@ -117,9 +110,9 @@ class RuleSetVersionChoiceTest {
     @Test
     void aWorkingVersionDecidesOnlyWhenNamed() {
         MskRules working = MskRules.builder().registry(withWorking).ruleSetVersion(WORKING).build();
-        assertThat(working.ruleSetVersion()).isEqualTo(WORKING);
+        assertThat(working.version()).isEqualTo(WORKING);
         assertThat(working.assess(SADDLE_ANAESTHESIA, AS_OF).trace().version()).isEqualTo(WORKING);
-        assertThat(WaitingListRules.builder().registry(withWorking).ruleSetVersion(WORKING).build().ruleSetVersion())
+        assertThat(WaitingListRules.builder().registry(withWorking).ruleSetVersion(WORKING).build().version())
                 .isEqualTo(WORKING);
     }
 
@@ -214,29 +207,16 @@ class RuleSetVersionChoiceTest {
             RuleSetManifest m = real.manifest(id, "1.0.0");
             ObjectNode copy = Json.mapper().valueToTree(m);
             copy.put("version", WORKING).put("status", "WORKING").put("effectiveFrom", "2020-01-01").putNull("contentHash");
+            if (id.equals(MskRules.RULE_SET_ID)) {
+                // Only 1.0.0 and 1.1.0 may use the routing policy frozen in Java; a later version declares its own.
+                String policy = real.manifest(id, "2.0.0").policy();
+                copy.put("policy", policy);
+                ((com.fasterxml.jackson.databind.node.ArrayNode) copy.get("files")).add(policy);
+            }
             String path = "test-working/" + id + "-" + WORKING + ".json";
             manifests.put(path, Json.mapper().writeValueAsString(copy));
             paths.add(path);
         }
-        Path index = dir.resolve("rule-sets.json");
-        Files.writeString(index, Json.mapper().writeValueAsString(Map.of("manifests", paths)));
-        URL indexUrl = index.toUri().toURL();
-        return new ClassLoader(parent) {
-            @Override
-            public Enumeration<URL> getResources(String name) throws IOException {
-                List<URL> urls = Collections.list(super.getResources(name));
-                if (name.equals(RuleSetRegistry.INDEX)) {
-                    urls.add(indexUrl);
-                }
-                return Collections.enumeration(urls);
-            }
-
-            @Override
-            public InputStream getResourceAsStream(String name) {
-                String text = manifests.get(name);
-                return text == null ? super.getResourceAsStream(name)
-                        : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-            }
-        };
+        return ExtraRuleSets.classPathWith(dir, manifests, paths);
     }
 }

@@ -21,6 +21,7 @@ import org.mskrules.msk.Referral;
 import org.mskrules.msk.RiskCategory;
 import org.mskrules.msk.Route;
 import org.mskrules.msk.RouteReason;
+import org.mskrules.msk.RoutingPolicy;
 import org.mskrules.msk.Screen;
 import org.mskrules.msk.SeriousFinding;
 import org.mskrules.msk.Specialty;
@@ -87,13 +88,13 @@ public final class Facts {
 
     /**
      * The advice-and-guidance reason that {@code rule} gives instead of the routine secondary-care
-     * referrals {@code secondaryCare} (from 2.0.0): for the first of their specialties in
-     * {@link Specialty} order, naming every referral it replaces.
+     * referrals {@code secondaryCare} (from 2.0.0): for the first of their specialties in the version's
+     * {@link RoutingPolicy#specialtyPrecedence()}, naming every referral it replaces.
      */
-    public static RouteReason adviceAndGuidance(Rule rule, Collection<?> secondaryCare) {
+    public static RouteReason adviceAndGuidance(Rule rule, Collection<?> secondaryCare, RoutingPolicy policy) {
         List<RouteReason> replaced = sortedReasons(secondaryCare);
-        Specialty specialty = replaced.stream().map(RouteReason::specialty).filter(java.util.Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElseThrow();
+        Specialty specialty = java.util.Objects.requireNonNull(policy.firstSpecialty(replaced.stream()
+                .map(RouteReason::specialty).filter(java.util.Objects::nonNull).toList()), "specialty");
         Map<String, Object> m = rule.getMetaData();
         return new RouteReason(text(m, "id"), Route.valueOf(text(m, "route")), specialty, null,
                 text(m, "description") + " Instead of: " + named(replaced) + ".", optional(m, "advice"), text(m, "source"));

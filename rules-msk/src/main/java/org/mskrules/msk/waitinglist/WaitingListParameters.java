@@ -64,14 +64,7 @@ public record WaitingListParameters(
     /** These parameters with the named ones replaced; every unknown name and bad value is reported. */
     public WaitingListParameters with(Map<String, Integer> overrides) {
         List<Violation> problems = new ArrayList<>();
-        overrides.forEach((name, value) -> {
-            if (!RANGES.containsKey(name)) {
-                problems.add(new Violation("/parameters/" + name, "UNKNOWN_PARAMETER",
-                        "unknown waiting-list parameter [" + name + "]; known: " + names()));
-            } else {
-                check(problems, name, value);
-            }
-        });
+        overrides.forEach((name, value) -> check(problems, name, value));
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
@@ -79,6 +72,20 @@ public record WaitingListParameters(
         m.putAll(overrides);
         return new WaitingListParameters(m.get("validationFirstWeeks"), m.get("validationSecondWeeks"),
                 m.get("validationThirdWeeks"), m.get("validationLookbackWeeks"));
+    }
+
+    /**
+     * Checks one named value at once, as a builder setter should; the order of the validation points
+     * is checked when they are combined ({@link #with}).
+     *
+     * @throws InvalidConfigurationException if the name is unknown or the value out of its range
+     */
+    static void checkValue(String name, int value) {
+        List<Violation> problems = new ArrayList<>();
+        check(problems, name, (Integer) value);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
     }
 
     private static Map<String, Integer> asMap(int first, int second, int third, int lookback) {
@@ -92,7 +99,10 @@ public record WaitingListParameters(
 
     private static void check(List<Violation> problems, String name, Integer value) {
         int[] r = RANGES.get(name);
-        if (value == null || value < r[0] || value > r[1]) {
+        if (r == null) {
+            problems.add(new Violation("/parameters/" + name, "UNKNOWN_PARAMETER",
+                    "unknown waiting-list parameter [" + name + "]; known: " + names()));
+        } else if (value == null || value < r[0] || value > r[1]) {
             problems.add(new Violation("/parameters/" + name, "OUT_OF_RANGE",
                     name + " must be in [" + r[0] + ", " + r[1] + "] but was [" + value + "]"));
         }

@@ -27,7 +27,10 @@ import org.mskrules.core.InvalidRuleMetadataException;
 import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
-import org.mskrules.core.RuleSetChoice;
+import org.mskrules.core.MetadataRules;
+import org.mskrules.core.RuleSetBinding;
+import org.mskrules.core.RuleSetBuilder;
+import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.core.RulesException;
 import org.mskrules.core.Trace;
@@ -80,11 +83,7 @@ public final class WaitingListRules {
     /** How many of the longest waits a review lists unless the builder says otherwise. */
     public static final int DEFAULT_LONGEST_WAITS = 10;
 
-    /** The kinds of waiting-list rule, checked on load. */
-    static final Set<String> KINDS = Set.of("reporting-band", "waiting-threshold", "milestone", "milestone-selection",
-            "review-note", "validation-schedule", "recovery-plan", "recovery-plan-content", "milestone-check",
-            "validation-outcome", "local-standard");
-
+    private final RuleSetBinding binding;
     private final RuleSet ruleSet;
     private final WaitingListParameters parameters;
     private final Map<String, Integer> parameterValues;
@@ -92,9 +91,10 @@ public final class WaitingListRules {
     private final int longestWaits;
     private final ValidationOutcomes outcomes;
 
-    private WaitingListRules(RuleSet ruleSet, WaitingListParameters parameters, ServiceProfile serviceProfile,
+    private WaitingListRules(RuleSetBinding binding, WaitingListParameters parameters, ServiceProfile serviceProfile,
             int longestWaits) {
-        this.ruleSet = ruleSet;
+        this.binding = binding;
+        this.ruleSet = binding.ruleSet();
         this.parameters = parameters;
         this.parameterValues = Collections.unmodifiableMap(new LinkedHashMap<>(parameters.asMap()));
         this.serviceProfile = serviceProfile;
@@ -250,14 +250,45 @@ public final class WaitingListRules {
         return r;
     }
 
-    /** The rule-set version this instance evaluates. */
-    public String ruleSetVersion() {
-        return ruleSet.version();
+    /** The rule-set version this instance evaluates, e.g. {@code 1.0.0}. */
+    public String version() {
+        return binding.version();
     }
 
-    /** {@code sha256:...} over the version's rule files and parameter defaults. */
+    /**
+     * The rule-set version this instance evaluates.
+     *
+     * @deprecated use {@link #version()}, the name every facade uses; kept while other branches move over
+     */
+    @Deprecated
+    public String ruleSetVersion() {
+        return version();
+    }
+
+    /** {@code RELEASED}, or {@code WORKING}: not signed off, not for clinical use (every trace says so too). */
+    public RuleSetManifest.Status status() {
+        return binding.status();
+    }
+
+    /** {@code sha256:...} over the version's manifest, rule files and parameter defaults. */
     public String contentHash() {
-        return ruleSet.contentHash();
+        return binding.contentHash();
+    }
+
+    /**
+     * Ids of the version's rules switched off with {@link Builder#withRulesDisabled}, sorted; empty
+     * for every instance meant for clinical use.
+     */
+    public List<String> disabledRules() {
+        return binding.disabledRules();
+    }
+
+    /**
+     * A builder with this instance's settings (registry, version choice, rules switched off,
+     * parameter overrides, service profile, longest waits), to build a variant of it.
+     */
+    public Builder toBuilder() {
+        return new Builder(binding).serviceProfile(serviceProfile).longestWaits(longestWaits);
     }
 
     /** The parameter values in use (the version's defaults with any overrides). */
@@ -409,41 +440,33 @@ public final class WaitingListRules {
                 policy.disabledRules(), policy.status());
     }
 
-    /** Checks the waiting-list metadata on load, so that no rule can fail mid-review. */
-    static void checkMetadata(RuleSet ruleSet) {
-        List<String> problems = new ArrayList<>();
-        for (RuleInfo rule : ruleSet.rules()) {
-            String where = "rule [" + rule.name() + "]";
-            if (!KINDS.contains(rule.meta("kind"))) {
-                problems.add(where + " has @kind [" + rule.meta("kind") + "]; expected one of " + KINDS.stream().sorted().toList());
-            }
-            if (!"NONE".equals(rule.meta("level"))) {
-                problems.add(where + " has @level [" + rule.meta("level") + "]; waiting-list rules escalate nothing: NONE");
-            }
-            if (!"N".equals(rule.meta("confidence")) && !"L".equals(rule.meta("confidence"))) {
-                problems.add(where + " has @confidence [" + rule.meta("confidence") + "]; expected N or L");
-            }
-            switch (String.valueOf(rule.meta("kind"))) {
-                case "waiting-threshold" -> problems.addAll(thresholdProblems(where, rule));
-                case "reporting-band" -> problems.addAll(parses(where, rule, () -> WaitingListFacts.band(rule.metadata())));
-                case "milestone" -> problems.addAll(parses(where, rule, () -> WaitingListFacts.milestone(rule.metadata())));
-                default -> {
-                    // no kind-specific metadata
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRuleMetadataException(ruleSet.manifest().coordinates(), problems);
-        }
-    }
+    /**
+     * What each kind of waiting-list rule must carry, checked when an instance is built so that no
+     * rule can fail mid-review: no rule escalates, every rule's confidence is national or local, and
+     * the bands, milestones and thresholds whose facts are built from metadata can be built.
+     */
+    static final MetadataRules REQUIREMENTS = MetadataRules.builder()
+            .everyRule(MetadataRules.values("level", "NONE"), MetadataRules.values("confidence", "N", "L"))
+            .kind("reporting-band", rule -> parses(rule, () -> WaitingListFacts.band(rule.metadata())))
+            .kind("waiting-threshold", WaitingListRules::thresholdProblems)
+            .kind("milestone", rule -> parses(rule, () -> WaitingListFacts.milestone(rule.metadata())))
+            .kind("milestone-selection")
+            .kind("review-note")
+            .kind("validation-schedule")
+            .kind("recovery-plan")
+            .kind("recovery-plan-content")
+            .kind("milestone-check")
+            .kind("validation-outcome")
+            .kind("local-standard")
+            .build();
 
     /** A problem if the fact that {@code rule}'s metadata defines cannot be built from it. */
-    private static List<String> parses(String where, RuleInfo rule, Supplier<?> build) {
+    private static List<String> parses(RuleInfo rule, Supplier<?> build) {
         try {
             build.get();
             return List.of();
         } catch (RuntimeException e) {
-            return List.of(where + " has metadata that does not define a " + rule.meta("kind") + ": " + e.getMessage());
+            return List.of("has metadata that does not define a " + rule.meta("kind") + ": " + e.getMessage());
         }
     }
 
@@ -451,16 +474,16 @@ public final class WaitingListRules {
      * The national thresholds are rule content and also bound the service profile's local standards;
      * the two must agree, or a profile could be checked against a threshold the rules do not apply.
      */
-    private static List<String> thresholdProblems(String where, RuleInfo rule) {
+    private static List<String> thresholdProblems(RuleInfo rule) {
         try {
             PriorityCategory category = PriorityCategory.valueOf(rule.meta("category"));
             int days = Integer.parseInt(rule.meta("nationalDays"));
             int bound = category == PriorityCategory.PRIORITY ? ServiceProfile.NATIONAL_PRIORITY_DAYS
                     : ServiceProfile.NATIONAL_NON_PRIORITY_DAYS;
-            return days == bound ? List.of() : List.of(where + " has @nationalDays " + days
+            return days == bound ? List.of() : List.of("has @nationalDays " + days
                     + " but service profiles are checked against " + bound);
         } catch (RuntimeException e) {
-            return List.of(where + " needs @category (PRIORITY or NON_PRIORITY) and @nationalDays (a number)");
+            return List.of("needs @category (PRIORITY or NON_PRIORITY) and @nationalDays (a number)");
         }
     }
 
@@ -469,75 +492,21 @@ public final class WaitingListRules {
     }
 
     /**
-     * Configures a {@link WaitingListRules}. Each setter checks its argument at once. Not thread-safe;
-     * the {@link WaitingListRules} it builds is.
+     * Configures a {@link WaitingListRules}: the options every facade shares ({@link RuleSetBuilder}),
+     * the service profile and how many of the longest waits to list. Each setter checks its argument
+     * at once; the order of the validation points is checked when the instance is built. Not
+     * thread-safe; the {@link WaitingListRules} it builds is.
      */
-    public static final class Builder {
-        private RuleSetRegistry registry;
-        private final RuleSetChoice choice = new RuleSetChoice();
-        private final Map<String, Integer> overrides = new LinkedHashMap<>();
+    public static final class Builder extends RuleSetBuilder<Builder, WaitingListRules> {
         private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
         private int longestWaits = DEFAULT_LONGEST_WAITS;
 
         private Builder() {
+            super(RULE_SET_ID, WaitingListRules.class.getClassLoader(), WaitingListParameters::checkValue);
         }
 
-        /** The registry to load from; by default the rule sets on this library's class path. */
-        public Builder registry(RuleSetRegistry registry) {
-            this.registry = Objects.requireNonNull(registry, "registry");
-            return this;
-        }
-
-        /**
-         * The rule-set version to evaluate, e.g. {@code 1.0.0}, whatever its status or effective date;
-         * the only way to evaluate a {@code WORKING} version. Without this or {@link #inForceOn}, the
-         * newest released version is used.
-         *
-         * @throws InvalidConfigurationException if {@link #inForceOn} was set too
-         */
-        public Builder ruleSetVersion(String version) {
-            choice.version(version);
-            return this;
-        }
-
-        /**
-         * Evaluates the version in force on {@code date}: the released version with the latest
-         * effective date on or before it ({@link RuleSetRegistry#inForce}). Building fails with
-         * {@link NoVersionInForceException} if none is.
-         *
-         * @throws InvalidConfigurationException if {@link #ruleSetVersion} was set too
-         */
-        public Builder inForceOn(LocalDate date) {
-            choice.inForceOn(date);
-            return this;
-        }
-
-        /**
-         * Switches rules of the version off: they never fire, and every decision's trace lists them
-         * in {@link org.mskrules.core.Trace#disabledRules()}. <strong>For rule-mutation tests and
-         * what-if impact analysis only; never for clinical use</strong>: a decision made without some
-         * of a version's rules is not that version's decision. A decision that needs a disabled
-         * rule's output may fail with a {@link RulesException}. Ids are checked when the instance is
-         * built ({@link InvalidConfigurationException} naming every unknown id).
-         */
-        public Builder withRulesDisabled(String... ruleIds) {
-            choice.disable(ruleIds);
-            return this;
-        }
-
-        /**
-         * Overrides one named local parameter (see {@link WaitingListParameters}); checked, with the
-         * others, when the instance is built.
-         */
-        public Builder parameter(String name, int value) {
-            overrides.put(Objects.requireNonNull(name, "name"), value);
-            return this;
-        }
-
-        /** Overrides several named local parameters at once; every bad name or value is reported together. */
-        public Builder parameters(Map<String, Integer> values) {
-            overrides.putAll(values);
-            return this;
+        private Builder(RuleSetBinding from) {
+            super(from, WaitingListParameters::checkValue);
         }
 
         /** The service whose local standards (stricter thresholds) apply; {@link ServiceProfile#NATIONAL} by default. */
@@ -556,22 +525,11 @@ public final class WaitingListRules {
             return this;
         }
 
-        /**
-         * Loads and checks the rule set and parameters.
-         *
-         * @throws org.mskrules.core.UnknownRuleSetVersionException if the named version is not on the
-         *                                                          class path, or none is released
-         * @throws NoVersionInForceException     if {@link #inForceOn} names a date on which no version is in force
-         * @throws InvalidConfigurationException naming every unknown parameter and bad value, or an
-         *                                       unknown rule id to disable
-         */
+        @Override
         public WaitingListRules build() {
-            RuleSetRegistry reg = registry != null ? registry
-                    : RuleSetRegistry.fromClasspath(WaitingListRules.class.getClassLoader());
-            RuleSet ruleSet = choice.resolve(reg, RULE_SET_ID);
-            checkMetadata(ruleSet);
-            WaitingListParameters parameters = defaults(ruleSet).with(overrides);
-            return new WaitingListRules(ruleSet, parameters, serviceProfile, longestWaits);
+            RuleSetBinding binding = bind(REQUIREMENTS);
+            WaitingListParameters parameters = defaults(binding.ruleSet()).with(binding.overrides());
+            return new WaitingListRules(binding, parameters, serviceProfile, longestWaits);
         }
     }
 
