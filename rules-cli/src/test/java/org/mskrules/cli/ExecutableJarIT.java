@@ -283,9 +283,8 @@ class ExecutableJarIT {
     void theLauncherRunsTheJarAndSaysSoWhenItIsNotBuilt(@TempDir Path dir) throws Exception {
         Path launcher = root.resolve("bin/msk-rules");
         assertThat(Files.isExecutable(launcher)).as("bin/msk-rules is executable").isTrue();
-        // JAVA_OPTS reaches java. --version loads every rule-set version to hash it; with three referral
-        // versions and two waiting-list versions that needs more than 256 MB (issue 20: load only the
-        // versions a run needs).
+        // JAVA_OPTS reaches java. (--version hashes every rule-set version without loading its rules
+        // since issue 20, so it no longer needs the larger heap.)
         Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xmx512m");
         Run version = run(new byte[0], List.of(launcher.toString(), "--version"), env);
         assertThat(version.exit()).isEqualTo(0);

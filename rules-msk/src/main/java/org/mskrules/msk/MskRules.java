@@ -63,6 +63,8 @@ import org.mskrules.core.Violation;
  * independent stateless evaluation.
  */
 public final class MskRules {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MskRules.class);
+
     /** The id of the MSK referral rule set. */
     public static final String RULE_SET_ID = "msk-referral";
 
@@ -71,12 +73,16 @@ public final class MskRules {
     /** Reported with every assessment; built once, not per call. */
     private final Map<String, Integer> parameterValues;
     private final ServiceProfile serviceProfile;
+    /** Told of every decision (issue 20); empty by default. */
+    private final List<DecisionListener> listeners;
 
-    private MskRules(RuleSet ruleSet, LocalParameters parameters, ServiceProfile serviceProfile) {
+    private MskRules(RuleSet ruleSet, LocalParameters parameters, ServiceProfile serviceProfile,
+            List<DecisionListener> listeners) {
         this.ruleSet = ruleSet;
         this.parameters = parameters;
         this.parameterValues = Collections.unmodifiableMap(parameters.asMap());
         this.serviceProfile = serviceProfile;
+        this.listeners = List.copyOf(listeners);
     }
 
     public static Builder builder() {
@@ -102,6 +108,27 @@ public final class MskRules {
      *                               its field path and no rule runs
      */
     public Assessment assess(Referral referral, LocalDate asOf, ServiceProfile profile) {
+        if (listeners.isEmpty()) {
+            return decide(referral, asOf, profile);
+        }
+        long start = System.nanoTime();
+        Assessment a = decide(referral, asOf, profile);
+        DecisionEvent event = new DecisionEvent(RULE_SET_ID, ruleSet.version(), ruleSet.manifest().status(),
+                ruleSet.contentHash(), a.escalation(), a.route().route(), System.nanoTime() - start);
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.decided(event);
+            } catch (RuntimeException e) {
+                // A listener (metrics, audit) must never change or lose a clinical decision; its
+                // message is not logged, since a listener's own text is not known to be free of data.
+                LOG.warn("Decision listener {} failed with {}; the decision stands", listener.getClass().getName(),
+                        e.getClass().getName());
+            }
+        }
+        return a;
+    }
+
+    private Assessment decide(Referral referral, LocalDate asOf, ServiceProfile profile) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(profile, "profile");
         List<Violation> violations = new ArrayList<>(ReferralValidator.validate(referral, asOf));
@@ -320,8 +347,18 @@ public final class MskRules {
         private final RuleSetChoice choice = new RuleSetChoice();
         private final Map<String, Integer> overrides = new LinkedHashMap<>();
         private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
+        private final List<DecisionListener> listeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds a listener told of every decision (metrics, audit counters); none by default. The
+         * events carry no patient data ({@link DecisionEvent}).
+         */
+        public Builder decisionListener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /** The registry to load from; by default the rule sets on this library's class path. */
@@ -419,7 +456,7 @@ public final class MskRules {
             RuleSet ruleSet = choice.resolve(reg, RULE_SET_ID);
             checkMskMetadata(ruleSet);
             LocalParameters parameters = defaults(ruleSet).with(overrides);
-            return new MskRules(ruleSet, parameters, serviceProfile);
+            return new MskRules(ruleSet, parameters, serviceProfile, listeners);
         }
     }
 
