@@ -66,7 +66,8 @@ class ThirdPartyLicencesIT {
                 executable jar `msk-rules.jar` ships, which is the superset of what any published module
                 brings to a host (each module's own runtime list is in its own SBOM,
                 `target/<artifact>-<version>-cyclonedx.json`). Regenerate with
-                `mvn -B -o -pl rules-cli -am verify -Dtest=NONE -Dit.test=ThirdPartyLicencesIT -Dmskrules.update=true`.
+                `mvn -B -o -pl rules-cli -am verify -Dtest=NONE -Dit.test=ThirdPartyLicencesIT -Dmskrules.update=true
+                -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false`.
                 The licences a component may have are listed in the test (ADR 0011); an OR means the
                 component is offered under either.
 
