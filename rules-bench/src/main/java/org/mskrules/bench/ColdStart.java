@@ -127,7 +127,31 @@ public final class ColdStart {
         }
         System.out.printf(Locale.ROOT, "%nresult command line [%s], %d runs: wall %s (ms, median [min, max])%n", cli,
                 runs, summary(cliWall));
+        // Issue 20: the command line as a ratio to a bare JVM start on the same machine, same load.
+        List<String> bare = List.of(command.get(0).equals("java") ? "java" : command.get(0), "-version");
+        List<Long> bareWall = new ArrayList<>();
+        for (int run = 0; run <= runs; run++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(bare).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (run > 0) {
+                bareWall.add(ms);
+            }
+        }
+        long cliMedian = median(cliWall);
+        long bareMedian = Math.max(1, median(bareWall));
+        System.out.printf(Locale.ROOT, "result bare [%s], %d runs: wall %s (ms, median [min, max]); command line / bare"
+                + " = %.1f (target <= 20)%n", String.join(" ", bare), runs, summary(bareWall),
+                (double) cliMedian / bareMedian);
         System.out.printf(Locale.ROOT, "load average after the runs: %s%n", loadAverage());
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     /** Median [min, max]; the median of an even count is the lower middle value. */

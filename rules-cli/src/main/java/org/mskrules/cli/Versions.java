@@ -25,8 +25,9 @@ final class Versions implements IVersionProvider {
         for (String id : registry.ruleSetIds()) {
             for (String version : registry.versions(id)) {
                 RuleSetManifest m = registry.manifest(id, version);
-                // Loading checks a released version's recorded hash; a working version's is computed.
-                String hash = registry.ruleSet(id, version).contentHash();
+                // A released version's recorded hash is checked, a working version's computed; no
+                // rules are loaded for it (issue 20: only what a run needs).
+                String hash = registry.contentHash(id, version);
                 lines.add(String.format("  %-18s %-7s %-8s %s  %s", id, version, m.status(),
                         m.status() == RuleSetManifest.Status.RELEASED ? "effective " + m.effectiveFrom()
                                 : "not for clinical use", hash));

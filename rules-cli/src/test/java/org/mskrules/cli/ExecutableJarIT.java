@@ -165,9 +165,37 @@ class ExecutableJarIT {
         assertThat(version.out()).startsWith("msk-rules ")
                 .containsPattern("msk-referral +1\\.0\\.0 +RELEASED +effective 2026-11-02 +sha256:6b10ad93")
                 .containsPattern("msk-referral +1\\.1\\.0 +RELEASED +effective 2026-12-14 +sha256:c37a0d99")
-                .containsPattern("msk-referral +2\\.0\\.0 +WORKING +not for clinical use +sha256:")
-                .containsPattern("msk-waiting-list +1\\.0\\.0 +RELEASED +effective 2023-04-01 +sha256:dbd227dd");
+                .containsPattern("msk-waiting-list +1\\.0\\.0 +RELEASED +effective 2023-04-01 +sha256:dbd227dd")
+                // Issue 20, HAZ-004: the release jar carries no WORKING version (ADR 0012).
+                .doesNotContain("WORKING");
         quiet(version);
+    }
+
+    /**
+     * Issue 20, ADR 0012: WORKING versions only through the explicit opt-in, msk-rules-working.jar
+     * beside msk-rules.jar (the launcher's --working-versions); the release jar refuses them by name.
+     */
+    @Test
+    void workingVersionsOnlyThroughTheOptInJar() throws Exception {
+        Path working = Path.of(System.getProperty("mskrules.working.jar", "target/msk-rules-working.jar")).toAbsolutePath();
+        assertThat(working).isRegularFile().hasParent(jar.getParent());
+        Run refused = jar("assess", "examples/referral-knee-surgical-opinion.json", "--as-of", "2026-12-21",
+                "--rules-version", "2.0.0");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("2.0.0").doesNotContain("\tat ");
+        Run version = run(new byte[0], List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", working.toString(), "--version"), Map.of());
+        assertThat(version.exit()).isEqualTo(0);
+        assertThat(version.out())
+                .containsPattern("msk-referral +1\\.1\\.0 +RELEASED +effective 2026-12-14 +sha256:c37a0d99")
+                .containsPattern("msk-referral +2\\.0\\.0 +WORKING +not for clinical use +sha256:")
+                .containsPattern("msk-waiting-list +1\\.1\\.0 +WORKING +not for clinical use +sha256:");
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xmx512m");
+        Run stage = run(new byte[0], List.of("sh", "bin/msk-rules", "--working-versions", "assess",
+                "examples/referral-knee-surgical-opinion.json", "--as-of", "2026-12-21", "--rules-version", "2.0.0",
+                "--stage", "FIRST_CONTACT"), env);
+        assertThat(stage.exit()).as(stage.err()).isEqualTo(0);
+        assertThat(stage.out()).contains("msk-referral 2.0.0").contains("not for clinical use");
     }
 
     @Test
@@ -255,9 +283,8 @@ class ExecutableJarIT {
     void theLauncherRunsTheJarAndSaysSoWhenItIsNotBuilt(@TempDir Path dir) throws Exception {
         Path launcher = root.resolve("bin/msk-rules");
         assertThat(Files.isExecutable(launcher)).as("bin/msk-rules is executable").isTrue();
-        // JAVA_OPTS reaches java. --version loads every rule-set version to hash it; with three referral
-        // versions and two waiting-list versions that needs more than 256 MB (issue 20: load only the
-        // versions a run needs).
+        // JAVA_OPTS reaches java. (--version hashes every rule-set version without loading its rules
+        // since issue 20, so it no longer needs the larger heap.)
         Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xmx512m");
         Run version = run(new byte[0], List.of(launcher.toString(), "--version"), env);
         assertThat(version.exit()).isEqualTo(0);

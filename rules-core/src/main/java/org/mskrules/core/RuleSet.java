@@ -39,6 +39,8 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One loaded, checked version of a rule set: its knowledge base, its rules with their metadata, and
@@ -56,6 +58,8 @@ import org.kie.api.runtime.rule.AgendaFilter;
  * session, with the memories of every rule, was a third of the cost of a small evaluation.
  */
 public final class RuleSet {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSet.class);
+
     private final RuleSetManifest manifest;
     private final KieBase kieBase;
     private final String contentHash;
@@ -117,12 +121,7 @@ public final class RuleSet {
 
     static RuleSet load(RuleSetManifest manifest, KieContainer container, ClassLoader classLoader) {
         String where = manifest.coordinates();
-        String hash = contentHash(manifest, classLoader);
-        if (manifest.contentHash() != null && !manifest.contentHash().equals(hash)) {
-            throw new RuleSetLoadException(where, List.of("content hash is [" + hash + "] but the manifest records ["
-                    + manifest.contentHash() + "]: a released version's files or manifest have changed;"
-                    + " a released version is immutable: make a new version instead"));
-        }
+        String hash = checkedContentHash(manifest, classLoader);
         if (!container.getKieBaseNames().contains(manifest.kbase())) {
             throw new RuleSetLoadException(where, List.of("kbase [" + manifest.kbase()
                     + "] is not declared in kmodule.xml; declared: " + container.getKieBaseNames()));
@@ -138,7 +137,40 @@ public final class RuleSet {
         Map<String, RuleInfo> byRule = checkedRules(manifest, kieBase);
         checkStages(manifest, kieBase);
         // The pool starts empty and grows to the most evaluations ever run at once.
-        return new RuleSet(manifest, kieBase, hash, byRule, classLoader, List.of(), kieBase.newKieSessionsPool(0));
+        RuleSet loaded = new RuleSet(manifest, kieBase, hash, byRule, classLoader, List.of(), kieBase.newKieSessionsPool(0));
+        logLoaded(manifest, hash, byRule.size());
+        return loaded;
+    }
+
+    /**
+     * The content hash of a version, computed from its files; for a released version, refused unless
+     * it is the one the manifest records. No knowledge base is built.
+     *
+     * @throws RuleSetLoadException if a released version's content no longer matches its record
+     */
+    static String checkedContentHash(RuleSetManifest manifest, ClassLoader classLoader) {
+        String hash = contentHash(manifest, classLoader);
+        if (manifest.contentHash() != null && !manifest.contentHash().equals(hash)) {
+            throw new RuleSetLoadException(manifest.coordinates(), List.of("content hash is [" + hash
+                    + "] but the manifest records [" + manifest.contentHash() + "]: a released version's files or"
+                    + " manifest have changed; a released version is immutable: make a new version instead"));
+        }
+        return hash;
+    }
+
+    /**
+     * One line per version loaded (issue 20), so that an operator can see from the log which rule
+     * sets, by version and content hash, an application decides with. Names no input: it runs before
+     * any. A WORKING version is logged at WARN, since it is not for clinical use (HAZ-004).
+     */
+    static void logLoaded(RuleSetManifest manifest, String hash, int rules) {
+        if (manifest.status() == RuleSetManifest.Status.WORKING) {
+            LOG.warn("Loaded rule set {} {} WORKING (not released, not for clinical use) {} {} rules",
+                    manifest.ruleSetId(), manifest.version(), hash, rules);
+        } else {
+            LOG.info("Loaded rule set {} {} {} effective {} {} {} rules", manifest.ruleSetId(), manifest.version(),
+                    manifest.status(), manifest.effectiveFrom(), hash, rules);
+        }
     }
 
     /**

@@ -45,21 +45,40 @@ public final class RuleSetRegistry {
     public static final String INDEX = "META-INF/rule-sets.json";
 
     private final ClassLoader classLoader;
-    private final KieContainer container;
+    /**
+     * Made on the first version loaded, not before (issue 20): making it reads the whole jar that
+     * holds {@code kmodule.xml}, which listing versions or hashing their content does not need.
+     */
+    private final java.util.function.Supplier<KieContainer> containerFactory;
+    private volatile KieContainer container;
     /** ruleSetId -> version -> manifest; versions in semantic order. */
     private final Map<String, TreeMap<String, RuleSetManifest>> manifests;
     private final Map<String, RuleSet> loaded = new ConcurrentHashMap<>();
 
-    private RuleSetRegistry(ClassLoader classLoader, KieContainer container) {
+    private RuleSetRegistry(ClassLoader classLoader, java.util.function.Supplier<KieContainer> containerFactory) {
         this.classLoader = classLoader;
         this.manifests = readManifests(classLoader);
-        this.container = container;
+        this.containerFactory = containerFactory;
         manifests.forEach(RuleSetRegistry::checkEffectiveDates);
     }
 
     /** For tests: manifests from {@code classLoader}, knowledge bases from {@code container}. */
     static RuleSetRegistry of(ClassLoader classLoader, KieContainer container) {
-        return new RuleSetRegistry(classLoader, container);
+        return new RuleSetRegistry(classLoader, () -> container);
+    }
+
+    private KieContainer container() {
+        KieContainer c = container;
+        if (c == null) {
+            synchronized (this) {
+                c = container;
+                if (c == null) {
+                    c = containerFactory.get();
+                    container = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** The rule sets visible to this library's class loader. */
@@ -70,7 +89,7 @@ public final class RuleSetRegistry {
     /** The rule sets visible to {@code classLoader}. */
     public static RuleSetRegistry fromClasspath(ClassLoader classLoader) {
         Objects.requireNonNull(classLoader, "classLoader");
-        return new RuleSetRegistry(classLoader, KieServices.get().newKieClasspathContainer(classLoader));
+        return new RuleSetRegistry(classLoader, () -> KieServices.get().newKieClasspathContainer(classLoader));
     }
 
     /** Ids of every rule set found, sorted. */
@@ -109,7 +128,21 @@ public final class RuleSetRegistry {
     public RuleSet ruleSet(String ruleSetId, String version) {
         RuleSetManifest manifest = manifest(ruleSetId, version);
         return loaded.computeIfAbsent(manifest.coordinates(),
-                key -> RuleSet.load(manifest, container, classLoader));
+                key -> RuleSet.load(manifest, container(), classLoader));
+    }
+
+    /**
+     * The content hash of one version, computed from its files without building its knowledge base
+     * (issue 20: listing versions and their hashes loads no rules); for a released version, checked
+     * against the hash its manifest records.
+     *
+     * @throws UnknownRuleSetVersionException if the id or version is not on the class path
+     * @throws RuleSetLoadException           if a released version's content no longer matches its record
+     */
+    public String contentHash(String ruleSetId, String version) {
+        RuleSetManifest manifest = manifest(ruleSetId, version);
+        RuleSet loaded = this.loaded.get(manifest.coordinates());
+        return loaded != null ? loaded.contentHash() : RuleSet.checkedContentHash(manifest, classLoader);
     }
 
     /**

@@ -86,7 +86,7 @@ public record BehaviourSummary(
         Objects.requireNonNull(population, "population");
         Facades facades = new Facades(rules);
         Tally tally = new Tally(rules);
-        Chunks.forEach(population, c -> Evaluated.of(facades, c), tally::add);
+        Chunks.forEach(population, c -> Evaluated.of(facades, c), tally::add, null);
         return new BehaviourSummary(MskRules.RULE_SET_ID, rules.version(), rules.contentHash(),
                 rules.parameters().asMap(), population.sources(), tally.cases, tally.rejected, tally.escalation,
                 tally.priority, tally.route, tally.destination, tally.firings,

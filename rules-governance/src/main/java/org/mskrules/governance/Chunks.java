@@ -2,7 +2,9 @@ package org.mskrules.governance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,18 +29,25 @@ final class Chunks {
     private Chunks() {
     }
 
+    /**
+     * As described above, on {@code executor} (a caller's, issue 20) or, when it is {@code null}, on a
+     * pool made for this call and shut down after it. A caller's executor may have any number of
+     * threads (one per core are asked for; fewer only take longer); each task runs with the caller's
+     * context class loader and restores the thread's own afterwards.
+     */
     static <T> void forEach(Population population, Function<PopulationCase, T> evaluate,
-            BiConsumer<PopulationCase, T> sink) {
+            BiConsumer<PopulationCase, T> sink, Executor executor) {
         List<PopulationCase> cases = population.cases();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         AtomicInteger names = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+        ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(threads, task -> {
             Thread t = new Thread(task, "msk-governance-" + names.incrementAndGet());
             t.setDaemon(true);
             t.setContextClassLoader(loader);
             return t;
         });
+        Executor pool = executor != null ? executor : own;
         try {
             for (int start = 0; start < cases.size(); start += SIZE) {
                 int from = start;
@@ -48,14 +57,21 @@ final class Chunks {
                 AtomicInteger next = new AtomicInteger(from);
                 List<Future<?>> workers = new ArrayList<>();
                 for (int w = 0; w < threads; w++) {
-                    workers.add(pool.submit(() -> {
-                        // Synthetic cases are generated here too, on the worker that evaluates them.
-                        for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
-                            PopulationCase c = cases.get(i);
-                            chunk[i - from] = c;
-                            results[i - from] = evaluate.apply(c);
+                    workers.add(CompletableFuture.runAsync(() -> {
+                        Thread current = Thread.currentThread();
+                        ClassLoader own0 = current.getContextClassLoader();
+                        current.setContextClassLoader(loader);
+                        try {
+                            // Synthetic cases are generated here too, on the worker that evaluates them.
+                            for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                                PopulationCase c = cases.get(i);
+                                chunk[i - from] = c;
+                                results[i - from] = evaluate.apply(c);
+                            }
+                        } finally {
+                            current.setContextClassLoader(own0);
                         }
-                    }));
+                    }, pool));
                 }
                 await(workers);
                 for (int i = 0; i < chunk.length; i++) {
@@ -65,7 +81,9 @@ final class Chunks {
                 }
             }
         } finally {
-            pool.shutdownNow();
+            if (own != null) {
+                own.shutdownNow();
+            }
         }
     }
 

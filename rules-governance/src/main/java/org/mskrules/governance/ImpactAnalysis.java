@@ -44,6 +44,17 @@ public final class ImpactAnalysis {
 
     /** What changing from {@code a} to {@code b} does to the decisions on {@code population}. */
     public static ImpactReport diff(MskRules a, MskRules b, Population population) {
+        return diff(a, b, population, null);
+    }
+
+    /**
+     * As {@link #diff(MskRules, MskRules, Population)}, evaluating on the caller's {@code executor}
+     * (issue 20: a host's managed pool instead of threads the library makes), or on a pool of its own,
+     * one thread per core, when {@code executor} is {@code null}. The report is the same either way.
+     * The executor's threads need not see the library's class loader: each task runs with the
+     * caller's context class loader.
+     */
+    public static ImpactReport diff(MskRules a, MskRules b, Population population, java.util.concurrent.Executor executor) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(population, "population");
@@ -51,7 +62,7 @@ public final class ImpactAnalysis {
         Facades sideB = new Facades(b);
         Tally tally = new Tally(a, b);
         Chunks.forEach(population, c -> new Evaluated[] {Evaluated.of(sideA, c), Evaluated.of(sideB, c)},
-                (c, both) -> tally.add(c, both[0], both[1]));
+                (c, both) -> tally.add(c, both[0], both[1]), executor);
         return tally.report(side(a), side(b), population);
     }
 

@@ -76,6 +76,8 @@ import org.mskrules.core.Violation;
  * independent stateless evaluation.
  */
 public final class MskRules {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MskRules.class);
+
     /** The id of the MSK referral rule set. */
     public static final String RULE_SET_ID = "msk-referral";
 
@@ -90,7 +92,11 @@ public final class MskRules {
     private final List<Object> context;
     private final Comparator<Object> outputOrder;
 
-    private MskRules(RuleSetBinding binding, RoutingPolicy policy, LocalParameters parameters, ServiceProfile serviceProfile) {
+    /** Told of every decision (issue 20); empty by default. */
+    private final List<DecisionListener> listeners;
+
+    private MskRules(RuleSetBinding binding, RoutingPolicy policy, LocalParameters parameters, ServiceProfile serviceProfile,
+            List<DecisionListener> listeners) {
         this.binding = binding;
         this.ruleSet = binding.ruleSet();
         this.policy = policy;
@@ -99,6 +105,7 @@ public final class MskRules {
         this.parameters = parameters;
         this.parameterValues = Collections.unmodifiableMap(parameters.asMap());
         this.serviceProfile = serviceProfile;
+        this.listeners = List.copyOf(listeners);
     }
 
     public static Builder builder() {
@@ -124,6 +131,27 @@ public final class MskRules {
      *                               its field path and no rule runs
      */
     public Assessment assess(Referral referral, LocalDate asOf, ServiceProfile profile) {
+        if (listeners.isEmpty()) {
+            return decide(referral, asOf, profile);
+        }
+        long start = System.nanoTime();
+        Assessment a = decide(referral, asOf, profile);
+        DecisionEvent event = new DecisionEvent(RULE_SET_ID, ruleSet.version(), ruleSet.manifest().status(),
+                ruleSet.contentHash(), a.escalation(), a.route().route(), System.nanoTime() - start);
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.decided(event);
+            } catch (RuntimeException e) {
+                // A listener (metrics, audit) must never change or lose a clinical decision; its
+                // message is not logged, since a listener's own text is not known to be free of data.
+                LOG.warn("Decision listener {} failed with {}; the decision stands", listener.getClass().getName(),
+                        e.getClass().getName());
+            }
+        }
+        return a;
+    }
+
+    private Assessment decide(Referral referral, LocalDate asOf, ServiceProfile profile) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(profile, "profile");
         List<Violation> violations = new ArrayList<>(ReferralValidator.validate(referral, asOf));
@@ -230,11 +258,13 @@ public final class MskRules {
 
     /**
      * A builder with this instance's settings (registry, version choice, rules switched off,
-     * parameter overrides, service profile), to build a variant of it: the same rules from the same
-     * registry, for example with other parameters.
+     * parameter overrides, service profile, decision listeners), to build a variant of it: the same
+     * rules from the same registry, for example with other parameters.
      */
     public Builder toBuilder() {
-        return new Builder(binding).serviceProfile(serviceProfile);
+        Builder b = new Builder(binding).serviceProfile(serviceProfile);
+        b.listeners.addAll(listeners);
+        return b;
     }
 
     /** The parameter values in use (the version's defaults with any overrides). */
@@ -336,6 +366,7 @@ public final class MskRules {
      */
     public static final class Builder extends RuleSetBuilder<Builder, MskRules> {
         private ServiceProfile serviceProfile = ServiceProfile.NATIONAL;
+        private final List<DecisionListener> listeners = new ArrayList<>();
 
         private Builder() {
             super(RULE_SET_ID, MskRules.class.getClassLoader(), LocalParameters::checkValue);
@@ -343,6 +374,15 @@ public final class MskRules {
 
         private Builder(RuleSetBinding from) {
             super(from, LocalParameters::checkValue);
+        }
+
+        /**
+         * Adds a listener told of every decision (metrics, audit counters); none by default. The
+         * events carry no patient data ({@link DecisionEvent}).
+         */
+        public Builder decisionListener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /** The service context for routing; {@link ServiceProfile#NATIONAL} by default. */
@@ -356,7 +396,7 @@ public final class MskRules {
             RuleSetBinding binding = bind(REQUIREMENTS);
             RoutingPolicy policy = routingPolicy(binding.ruleSet());
             LocalParameters parameters = defaults(binding.ruleSet()).with(binding.overrides());
-            return new MskRules(binding, policy, parameters, serviceProfile);
+            return new MskRules(binding, policy, parameters, serviceProfile, listeners);
         }
     }
 
