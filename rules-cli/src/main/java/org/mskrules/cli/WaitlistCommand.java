@@ -229,8 +229,8 @@ final class WaitlistCommand implements Callable<Integer> {
         if (!r.recoveryPlan().localStandard().isEmpty()) {
             out.println("  Reported against the service's own standards (they do not decide the plan):");
             for (LocalStandardBreach b : r.recoveryPlan().localStandard()) {
-                out.println("  " + b.ruleId() + ": " + b.text());
-                out.println("      source: " + b.source());
+                out.println("    " + b.ruleId() + ": " + b.text());
+                out.println("        source: " + b.source());
             }
         }
         out.println();

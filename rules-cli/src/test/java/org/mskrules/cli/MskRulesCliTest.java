@@ -152,6 +152,33 @@ class MskRulesCliTest {
     }
 
     @Test
+    void fromWaitingList110EastLancashiresStandardsAreReportedBesideTheNationalThresholds() {
+        // Counted by hand from examples/waiting-list.csv on 2023-11-20 (5 lines rejected, 2 seen):
+        // priority waits 3, 7, 12, 19, 30 days: 2 over 14, 4 over East Lancashire's 5; non-priority
+        // 5, 14, 21, 33, 40, 80, 84, 85 ... 370 days: 9 over 84, 13 over its 28.
+        assertThat(run("waitlist", WAITING_LIST, "--as-of", "2023-11-20", "--rules-version", "1.1.0",
+                "--profile", EAST_LANCASHIRE)).isEqualTo(MskRulesCli.REJECTED);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("Recovery plan: REQUIRED")
+                .contains("WL-RP-001: 2 priority patients wait longer than 14 days")
+                .contains("WL-RP-002: 9 non-priority patients wait longer than 84 days")
+                .contains("PRIORITY over 14 days (WL-THR-001; local standard 5 days reported beside it)")
+                .contains("NON_PRIORITY over 84 days (WL-THR-002; local standard 28 days reported beside it)")
+                .contains("Reported against the service's own standards (they do not decide the plan):")
+                .contains("    WL-RP-006: 4 priority patients wait longer than East Lancashire IMPRS's standard of 5 days "
+                        + "(national threshold 14 days); 5 entries were rejected and could not be checked, so the count "
+                        + "is at least 4")
+                .contains("    WL-RP-007: 13 non-priority patients wait longer than East Lancashire IMPRS's standard of "
+                        + "28 days");
+        // 1.0.0 applies the local standard as the threshold and reports nothing beside it.
+        out.reset();
+        assertThat(run("waitlist", WAITING_LIST, "--as-of", "2023-11-20", "--rules-version", "1.0.0",
+                "--profile", EAST_LANCASHIRE)).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("WL-RP-001: 4 priority patients wait longer than 5 days")
+                .doesNotContain("Reported against the service's own standards");
+    }
+
+    @Test
     void aWaitingListWithEveryEntryReviewedExitsZeroAndTheJsonFormHoldsTheReview(@TempDir Path dir) throws IOException {
         Path list = dir.resolve("list.jsonl");
         Files.writeString(list, "{\"entryId\":\"A\",\"category\":\"PRIORITY\",\"received\":\"2023-11-10\"}\n");

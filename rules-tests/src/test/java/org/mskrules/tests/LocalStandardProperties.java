@@ -26,8 +26,10 @@ import org.mskrules.tests.SyntheticWaitingLists.Sample;
  * NHS England PR2022 (priority over 14 days, non-priority over 84) alone decide the recovery plan,
  * and the waiting patients over a stricter local standard are counted beside it (WL-RP-006,
  * WL-RP-007), never in its place. The oracle is written here from that statement, independently of
- * the rules. The same property fails on 1.0.0, which applies the local standard as the threshold:
- * that shows it can fail.
+ * the rules. The same property fails on 1.0.0, which applies the local standard as the threshold,
+ * and on 1.1.0 without WL-RP-006: that shows its decision and its local counts can each fail.
+ * Rejected entries cannot be checked against a local standard, so with any rejected the report is
+ * made, counting them, even when no reviewed patient misses the standard.
  */
 class LocalStandardProperties {
     static final int EXAMPLES = 150;
@@ -47,9 +49,10 @@ class LocalStandardProperties {
         return ServiceProfile.builder().name(name).urgentSeenWithinDays(urgent).routineSeenWithinDays(routine).build();
     }
 
-    static WaitingListRules rules(String version, ServiceProfile profile) {
-        return RULES.computeIfAbsent(version + "|" + profile.name(),
-                k -> WaitingListRules.builder().ruleSetVersion(version).serviceProfile(profile).build());
+    static WaitingListRules rules(String version, ServiceProfile profile, String... disabled) {
+        return RULES.computeIfAbsent(version + "|" + profile.name() + "|" + String.join(",", disabled),
+                k -> WaitingListRules.builder().ruleSetVersion(version).serviceProfile(profile)
+                        .withRulesDisabled(disabled).build());
     }
 
     @Test
@@ -59,16 +62,25 @@ class LocalStandardProperties {
 
     @Test
     void thePropertyFailsOnTheVersionThatAppliesTheLocalStandardAsTheThreshold() {
-        assertThatThrownBy(() -> checkOn("1.0.0")).isInstanceOf(AssertionError.class);
+        // 1.0.0 counts against the local standard: its reasons cite it, and its plan follows it.
+        assertThatThrownBy(() -> checkOn("1.0.0")).isInstanceOf(AssertionError.class)
+                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("recovery plan under",
+                        "cites the national threshold"));
     }
 
-    static void checkOn(String version) {
+    @Test
+    void thePropertyFailsWhenThePriorityLocalStandardIsNotReported() {
+        assertThatThrownBy(() -> checkOn("1.1.0", "WL-RP-006")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("patients over the local standards of");
+    }
+
+    static void checkOn(String version, String... disabled) {
         Map<String, Integer> met = new ConcurrentHashMap<>();
         qt().withExamples(EXAMPLES).withShrinkCycles(10).withFixedSeed(SEED)
                 .forAll(integers().between(0, PROFILES.size() - 1), SyntheticWaitingLists.mixedLists())
                 .checkAssert((p, s) -> {
                     ServiceProfile profile = PROFILES.get(p);
-                    WaitingListReview review = rules(version, profile).review(s.entries(), s.asOf());
+                    WaitingListReview review = rules(version, profile, disabled).review(s.entries(), s.asOf());
                     Expected expected = expected(s, profile);
                     assertThat(review.recoveryPlan().status()).as("recovery plan under %s", profile.name())
                             .isEqualTo(expected.status);
@@ -87,20 +99,26 @@ class LocalStandardProperties {
                         local.put(b.ruleId(), b.entries());
                         assertThat(b.profile()).isEqualTo(profile.name());
                         assertThat(b.standardDays()).isEqualTo(profile.seenWithinDays(b.category()));
+                        assertThat(b.rejected()).as("%s counts the rejected entries beside it", b.ruleId())
+                                .isEqualTo(expected.rejected);
                     }
                     assertThat(local).as("patients over the local standards of %s", profile.name())
                             .isEqualTo(expected.local);
-                    if (!expected.local.isEmpty()) {
+                    if (expected.local.values().stream().anyMatch(n -> n > 0)) {
                         met.merge(expected.status + " with a local standard missed", 1, Integer::sum);
+                    }
+                    if (expected.local.containsValue(0L)) {
+                        met.merge("reported for rejected entries alone", 1, Integer::sum);
                     }
                 });
         // Otherwise the property could pass without a local standard ever being missed beside each decision.
         assertThat(met).as("decisions met beside a missed local standard")
                 .containsKeys(RecoveryPlanStatus.REQUIRED + " with a local standard missed",
-                        RecoveryPlanStatus.NOT_REQUIRED + " with a local standard missed");
+                        RecoveryPlanStatus.NOT_REQUIRED + " with a local standard missed",
+                        "reported for rejected entries alone");
     }
 
-    record Expected(RecoveryPlanStatus status, Map<String, Long> national, Map<String, Long> local) {
+    record Expected(RecoveryPlanStatus status, Map<String, Long> national, Map<String, Long> local, long rejected) {
     }
 
     /** Written from PR2022 and issue 17, not from the rules. */
@@ -135,10 +153,13 @@ class LocalStandardProperties {
             if (national[c] > 0) {
                 nationalReasons.put(ids[c][0], national[c]);
             }
-            if (local[c] > 0) {
+            int nationalDays = c == 0 ? 14 : 84;
+            boolean hasLocalStandard = profile.seenWithinDays(c == 0 ? PriorityCategory.PRIORITY
+                    : PriorityCategory.NON_PRIORITY) < nationalDays;
+            if (hasLocalStandard && (local[c] > 0 || !rejected.isEmpty())) {
                 localReports.put(ids[c][1], local[c]);
             }
         }
-        return new Expected(status, nationalReasons, localReports);
+        return new Expected(status, nationalReasons, localReports, rejected.size());
     }
 }

@@ -296,6 +296,8 @@ class OutputSchemaTest {
             new Described("waiting-list-review", "/$defs/RejectedEntry", RejectedEntry.class),
             new Described("waiting-list-review", "/$defs/RecoveryPlan", RecoveryPlan.class),
             new Described("waiting-list-review", "/$defs/RecoveryPlanReason", RecoveryPlanReason.class),
+            new Described("waiting-list-review", "/$defs/LocalStandardBreach",
+                    org.mskrules.msk.waitinglist.LocalStandardBreach.class),
             new Described("waiting-list-review", "/$defs/Milestone", Milestone.class),
             new Described("waiting-list-review", "/$defs/MilestoneCheck", MilestoneCheck.class),
             new Described("waiting-list-review", "/$defs/ValidationOutcome", ValidationOutcome.class),

@@ -73,12 +73,16 @@ public final class WaitingListFacts {
      * recovery-plan decision, never deciding it. The rule's description, with the counts, is its text.
      */
     public static LocalStandardBreach localStandardBreach(Rule rule, PriorityCategory category, long entries,
-            int standardDays, int nationalDays, String profile) {
+            long rejected, int standardDays, int nationalDays, String profile) {
         String text = entries + (category == PriorityCategory.PRIORITY ? " priority" : " non-priority")
                 + (entries == 1 ? " patient waits" : " patients wait") + " longer than " + profile + "'s standard of "
-                + standardDays + " days (national threshold " + nationalDays + " days). " + text(rule, "description");
-        return new LocalStandardBreach(text(rule, "id"), category, entries, standardDays, nationalDays, profile, text,
-                text(rule, "source"));
+                + standardDays + " days (national threshold " + nationalDays + " days)"
+                + (rejected == 0 ? ". " : "; " + rejected + (rejected == 1 ? " entry was" : " entries were")
+                        + " rejected and could not be checked, so the count is at least " + entries
+                        + ": correct them and review again. ")
+                + text(rule, "description");
+        return new LocalStandardBreach(text(rule, "id"), category, entries, rejected, standardDays, nationalDays,
+                profile, text, text(rule, "source"));
     }
 
     /**
