@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         footer = MskRulesCli.EXIT_CODES)
 final class IndicatorsCommand implements Callable<Integer> {
     static final String SYNOPSIS = "indicators [--decisions FILE.jsonl] [--waitlist FILE]... [--as-of YYYY-MM-DD] "
-            + "[--suppress-below N] [--round-to N] [--json] [--output FILE]";
+            + "[--suppress-below N] [--round-to N] [--json] [--output FILE] [--html FILE]";
 
     @Spec
     CommandSpec spec;
@@ -69,6 +69,10 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here, not to standard output.")
     Path output;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the report as one self-contained HTML page (tables and charts, no network).")
+    Path html;
+
     @Override
     public Integer call() throws Exception {
         if (decisions == null && waitlists.isEmpty()) {
@@ -84,6 +88,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             FileOptions.checkReadable(spec, "--waitlist", w);
         }
         FileOptions.checkWritable(spec, "--output", output);
+        FileOptions.checkWritable(spec, "--html", html);
         Indicators indicators = Indicators.builder().disclosure(new Disclosure(suppressBelow, roundTo)).build();
         IndicatorReport report;
         try {
@@ -101,6 +106,11 @@ final class IndicatorsCommand implements Callable<Integer> {
         } else {
             cli.out.print(text);
             cli.out.flush();
+        }
+        if (html != null) {
+            FileOptions.write(html, org.mskrules.reports.HtmlReports.indicators(report,
+                    "MSK service indicators as of " + report.asOf()));
+            cli.err.println("wrote " + html);
         }
         if (report.inputs().rejectedEntries() > 0) {
             cli.err.println(report.inputs().rejectedEntries() + " waiting-list entries rejected and not counted;"

@@ -62,7 +62,7 @@ public final class IndicatorText {
             s.append(String.format("    %-28s %-50s %8s %8s %6s%n", "group", "measure", "count", "of", "%"));
             for (Share x : e.getValue()) {
                 s.append(String.format("    %-28s %-50s %8s %8s %6s%n", x.group(), x.measure(), shown(x.count()),
-                        shown(x.denominator()), shown(x.percent())));
+                        shown(x.denominator()), x.suppressed() ? SUPPRESSED : x.percent() == null ? "-" : x.percent().toString()));
             }
         }
     }
