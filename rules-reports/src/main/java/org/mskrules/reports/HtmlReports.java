@@ -275,10 +275,11 @@ public final class HtmlReports {
         StringBuilder b = new StringBuilder("<table>\n<caption>").append(Html.esc(what))
                 .append(": cases by decision before (rows) and after (columns); \u25B3 marks a change</caption>\n<thead><tr>")
                 .append("<th scope=\"col\">Before \\ after</th>");
-        keys.forEach(k -> b.append("<th scope=\"col\" class=\"n\">").append(Html.esc(k)).append("</th>"));
+        // Spaces, not underscores, so that long route names wrap and the table fits the page.
+        keys.forEach(k -> b.append("<th scope=\"col\">").append(Html.esc(k.toString().replace('_', ' '))).append("</th>"));
         b.append("</tr></thead>\n<tbody>\n");
         for (K from : keys) {
-            b.append("<tr><th scope=\"row\">").append(Html.esc(from)).append("</th>");
+            b.append("<tr><th scope=\"row\">").append(Html.esc(from.toString().replace('_', ' '))).append("</th>");
             for (K to : keys) {
                 int n = m.getOrDefault(from, Map.of()).getOrDefault(to, 0);
                 int shade = n == 0 ? 0 : 15 + (int) Math.round(70.0 * n / Math.max(1, max));
