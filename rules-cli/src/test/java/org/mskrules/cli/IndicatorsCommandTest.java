@@ -65,6 +65,27 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void htmlIsWrittenByWaitlistIndicatorsAndDiffAndRefersToNothingOutsideItself(@TempDir Path dir) throws Exception {
+        Path waitlist = dir.resolve("waitlist.html");
+        Cli.Result w = Cli.run("waitlist", Cli.WAITING_LIST, "--as-of", "2023-11-20", "--html", waitlist.toString());
+        assertThat(w.exit()).as("entries are rejected on purpose").isEqualTo(MskRulesCli.REJECTED);
+        Path indicators = dir.resolve("indicators.html");
+        Cli.Result i = Cli.run("indicators", "--waitlist", SITREP_LIST, "--as-of", "2023-12-04", "--html",
+                indicators.toString());
+        assertThat(i.exit()).isEqualTo(MskRulesCli.REJECTED);
+        Path diff = dir.resolve("diff.html");
+        Cli.Result d = Cli.run("diff", "--from", "1.0.0", "--to", "1.1.0", "--size", "50", "--as-of", "2026-12-21",
+                "--html", diff.toString());
+        assertThat(d.exit()).as(d.err()).isEqualTo(MskRulesCli.DECIDED);
+        for (Path page : new Path[] {waitlist, indicators, diff}) {
+            String html = Files.readString(page);
+            assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("role=\"img\"")
+                    .doesNotContain("<script").doesNotContainPattern("(src|href)\\s*=\\s*[\"']?https?:");
+        }
+        assertThat(Files.readString(waitlist)).contains("data-summary=\"rejected\">5<");
+    }
+
+    @Test
     void indicatorsNeedAnInput() {
         assertThat(Cli.run("indicators").exit()).isEqualTo(MskRulesCli.USAGE);
     }
