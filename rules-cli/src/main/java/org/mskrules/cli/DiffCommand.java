@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 final class DiffCommand implements Callable<Integer> {
     static final String SYNOPSIS = "diff --from X.Y.Z --to X.Y.Z [--from-parameter NAME=VALUE]... "
             + "[--to-parameter NAME=VALUE]... [--seed N] [--size N] [--as-of YYYY-MM-DD] [--cases DIR|FILE.jsonl]... "
-            + "[--stage STAGE] [--profile FILE.json] [--markdown FILE] [--json FILE]";
+            + "[--stage STAGE] [--profile FILE.json] [--markdown FILE] [--json FILE] [--html FILE]";
     static final long DEFAULT_SEED = 20_261_123L;
     static final int DEFAULT_SIZE = 100_000;
     /** Fixed, not today, so that the same command gives the same report on any day. */
@@ -95,6 +95,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON here.")
     Path jsonFile;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the report as one self-contained HTML page (heat maps and charts, no network).")
+    Path htmlFile;
+
     @Override
     public Integer call() {
         List<Path> caseFiles = cases == null ? List.of() : cases;
@@ -112,6 +116,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         FileOptions.checkWritable(spec, "--markdown", markdownFile);
         FileOptions.checkWritable(spec, "--json", jsonFile);
+        FileOptions.checkWritable(spec, "--html", htmlFile);
         PrintStream out = cli.out;
         PrintStream err = cli.err;
         Map<String, Integer> a = fromParameters == null ? Map.of() : new LinkedHashMap<>(fromParameters);
@@ -150,6 +155,10 @@ final class DiffCommand implements Callable<Integer> {
         }
         if (jsonFile != null) {
             FileOptions.write(jsonFile, report.toJson());
+        }
+        if (htmlFile != null) {
+            FileOptions.write(htmlFile, org.mskrules.reports.HtmlReports.impact(report,
+                    "What the change from " + from + " to " + to + " does"));
         }
         err.printf("%d cases: %d compared, %d changed decisions, %d with errors (%.1f s)%n", report.cases(),
                 report.compared(), report.changed(), report.errored(), seconds);

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         description = "Decisions for NHS musculoskeletal referrals and waiting lists, explained by the rules that made "
                 + "them, with the rule-set version and content hash.",
         subcommands = {AssessCommand.class, WaitlistCommand.class, DiffCommand.class, CatalogueCommand.class,
-                ValidateCommand.class, ServeCommand.class},
+                ValidateCommand.class, ServeCommand.class, IndicatorsCommand.class, SitRepCommand.class},
         footerHeading = "%nCommands in full:%n",
         // The synopses of the commands come first in the footer, set in commandLine() from each SYNOPSIS.
         footer = {"",
@@ -75,7 +75,8 @@ public final class MskRulesCli implements Callable<Integer> {
     /** The short synopsis of each subcommand, for usage errors. */
     private static final Map<String, String> SYNOPSES = Map.of(
             "assess", AssessCommand.SYNOPSIS, "waitlist", WaitlistCommand.SYNOPSIS, "diff", DiffCommand.SYNOPSIS,
-            "catalogue", CatalogueCommand.SYNOPSIS, "validate", ValidateCommand.SYNOPSIS, "serve", ServeCommand.SYNOPSIS);
+            "catalogue", CatalogueCommand.SYNOPSIS, "validate", ValidateCommand.SYNOPSIS, "serve", ServeCommand.SYNOPSIS,
+            "indicators", IndicatorsCommand.SYNOPSIS, "sitrep", SitRepCommand.SYNOPSIS);
 
     final InputStream in;
     final PrintStream out;

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
         footer = MskRulesCli.EXIT_CODES)
 final class WaitlistCommand implements Callable<Integer> {
     static final String SYNOPSIS = "waitlist FILE|- [--format csv|jsonl] [--as-of YYYY-MM-DD] [--rules-version X.Y.Z] "
-            + "[--profile FILE.json] [--json | --jsonl | --show N]";
+            + "[--profile FILE.json] [--json | --jsonl | --show N] [--html FILE]";
     static final int DEFAULT_SHOW = 20;
 
     /** The input formats, as named on the command line. */
@@ -93,6 +93,10 @@ final class WaitlistCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Print one JSON line per entry line: its review or its problems.")
     boolean jsonl;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the review as one self-contained HTML page (tables and charts, no network).")
+    Path html;
+
     @Option(names = "--show", paramLabel = "N", description = "Text report: list at most N entries per list, and the "
             + "N longest waits (default: ${DEFAULT-VALUE}, at most 10000).", defaultValue = "" + DEFAULT_SHOW)
     int show;
@@ -105,6 +109,7 @@ final class WaitlistCommand implements Callable<Integer> {
         if (show < 0 || show > 10_000) {
             throw Usage.error(spec, "--show must be from 0 to 10000 but was [" + show + "]");
         }
+        FileOptions.checkWritable(spec, "--html", html);
         boolean stdin = file.equals("-");
         Path path = stdin ? null : Path.of(file);
         if (path != null) {
@@ -149,6 +154,11 @@ final class WaitlistCommand implements Callable<Integer> {
             print(path == null ? "-" : file, review, shared.versionChoice(), show, out);
         }
         out.flush();
+        if (html != null) {
+            FileOptions.write(html, org.mskrules.reports.HtmlReports.waitingList(review,
+                    "Waiting-list review: " + (path == null ? "standard input" : path.getFileName()) + ", " + asOf));
+            err.println("wrote " + html);
+        }
         ReviewSummary s = review.summary();
         err.println("read " + s.entriesIn() + ", decided " + s.reviewed() + ", rejected " + s.rejected() + "; "
                 + s.blankLines() + " blank line" + (s.blankLines() == 1 ? "" : "s") + " skipped");

@@ -31,7 +31,8 @@ record Evaluated(
                 // A version before 2.0.0 cannot read a stage or source (it rejects them): it decides
                 // the referral as it always has, which is what a new version's stage is compared with.
                 r = new Referral(r.referralId(), r.ageYears(), r.sex(), r.referralDate(), r.symptomOnset(), r.regions(),
-                        r.findings(), r.painScore(), r.riskStratification(), r.clinicianPriority());
+                        r.findings(), r.painScore(), r.riskStratification(), r.clinicianPriority(), null, null,
+                        r.ethnicCategory());
             }
             Assessment a = rules.assess(r, c.asOf(), c.profile());
             return new Evaluated(ImpactReport.Decision.of(a),

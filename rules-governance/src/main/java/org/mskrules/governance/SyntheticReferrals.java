@@ -273,7 +273,7 @@ public final class SyntheticReferrals {
         return new Referral(referral.referralId(), referral.ageYears(), referral.sex(), referral.referralDate(),
                 referral.symptomOnset(), referral.regions(), findings, referral.painScore(),
                 referral.riskStratification(), referral.clinicianPriority(), referral.pathwayStage(),
-                referral.referralSource());
+                referral.referralSource(), referral.ethnicCategory());
     }
 
     /** {@code referral} with its reference replaced by {@code referralId}. */
@@ -281,7 +281,7 @@ public final class SyntheticReferrals {
         return new Referral(referralId, referral.ageYears(), referral.sex(), referral.referralDate(),
                 referral.symptomOnset(), referral.regions(), referral.findings(), referral.painScore(),
                 referral.riskStratification(), referral.clinicianPriority(), referral.pathwayStage(),
-                referral.referralSource());
+                referral.referralSource(), referral.ethnicCategory());
     }
 
     private static int percent(RandomDraws draws) {

@@ -20,6 +20,9 @@ import org.mskrules.core.Trace;
  *                          2.0.0}: the referral's stage, or {@link PathwayStage#FCP_OR_GP_ASSESSMENT}
  *                          if it gave none); {@code null}, and omitted from JSON, for earlier versions
  * @param referralSource    the referral's source, echoed; {@code null} if not recorded
+ * @param grouping          what indicators group the decision by (age band, sex, referral date, ethnic
+ *                          category where given), echoed from the referral after the evaluation; never
+ *                          read by a rule and nothing identifying
  * @param escalation        the highest level of any red flag
  * @param redFlags          red flags found, in {@link RedFlag#REPORTING_ORDER}: highest level
  *                          first, then the most time-critical destination, then rule id
@@ -40,6 +43,7 @@ public record Assessment(
         String referralId,
         PathwayStage pathwayStage,
         ReferralSource referralSource,
+        Grouping grouping,
         EscalationLevel escalation,
         List<RedFlag> redFlags,
         List<IncompleteScreen> incompleteScreens,
@@ -52,6 +56,7 @@ public record Assessment(
         Trace trace) {
 
     public Assessment {
+        Objects.requireNonNull(grouping, "grouping");
         Objects.requireNonNull(escalation, "escalation");
         redFlags = List.copyOf(redFlags);
         incompleteScreens = List.copyOf(incompleteScreens);

@@ -181,7 +181,7 @@ public final class MskRules {
         RouteDecision route = Outputs.route(policy, evaluation.outputs(RouteReason.class), flags, screens, serious,
                 priority.get(0), profile);
         return new Assessment(referral.referralId(), readsPathwayStage() ? referral.stage() : null,
-                referral.referralSource(), escalation, flags, screens, serious, priority.get(0), route,
+                referral.referralSource(), Grouping.of(referral), escalation, flags, screens, serious, priority.get(0), route,
                 risks.isEmpty() ? null : risks.get(0), parameterValues, profile, evaluation.trace());
     }
 

@@ -43,6 +43,9 @@ import java.util.Set;
  *                      before {@code msk-referral 2.0.0}, at the FCP or GP assessment
  *                      ({@link #stage()}). Versions before 2.0.0 reject a referral that gives one.
  * @param referralSource who sent the referral, or {@code null} if not recorded; echoed in the decision
+ * @param ethnicCategory the patient's ethnic category (NHS Data Dictionary code), or {@code null} if not
+ *                      given. Optional for every version; echoed in the decision's {@link Grouping} for
+ *                      indicators and <b>never read by a rule</b>.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Referral(
@@ -57,7 +60,8 @@ public record Referral(
         RiskStratification riskStratification,
         PriorityCategory clinicianPriority,
         PathwayStage pathwayStage,
-        ReferralSource referralSource) {
+        ReferralSource referralSource,
+        EthnicCategory ethnicCategory) {
 
     public Referral {
         sex = sex == null ? Sex.NOT_RECORDED : sex;
@@ -67,12 +71,21 @@ public record Referral(
                 ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(findings));
     }
 
+    /** A referral without an ethnic category. */
+    public Referral(String referralId, Integer ageYears, Sex sex, LocalDate referralDate, LocalDate symptomOnset,
+            Set<BodyRegion> regions, Map<Finding, Observation> findings, Integer painScore,
+            RiskStratification riskStratification, PriorityCategory clinicianPriority, PathwayStage pathwayStage,
+            ReferralSource referralSource) {
+        this(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings, painScore, riskStratification,
+                clinicianPriority, pathwayStage, referralSource, null);
+    }
+
     /** A referral without a pathway stage or source: the form of every version before 2.0.0. */
     public Referral(String referralId, Integer ageYears, Sex sex, LocalDate referralDate, LocalDate symptomOnset,
             Set<BodyRegion> regions, Map<Finding, Observation> findings, Integer painScore,
             RiskStratification riskStratification, PriorityCategory clinicianPriority) {
         this(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings, painScore, riskStratification,
-                clinicianPriority, null, null);
+                clinicianPriority, null, null, null);
     }
 
     /** A builder for tests and for callers that assemble a referral field by field. */
@@ -153,13 +166,13 @@ public record Referral(
             }
         }
         return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, completed, painScore,
-                riskStratification, clinicianPriority, pathwayStage, referralSource);
+                riskStratification, clinicianPriority, pathwayStage, referralSource, ethnicCategory);
     }
 
     /** This referral at {@code stage} ({@code null}: no stage given); everything else kept. */
     public Referral withPathwayStage(PathwayStage stage) {
         return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings, painScore,
-                riskStratification, clinicianPriority, stage, referralSource);
+                riskStratification, clinicianPriority, stage, referralSource, ethnicCategory);
     }
 
     /**
@@ -346,6 +359,7 @@ public record Referral(
         private PriorityCategory clinicianPriority;
         private PathwayStage pathwayStage;
         private ReferralSource referralSource;
+        private EthnicCategory ethnicCategory;
 
         private Builder() {
         }
@@ -373,6 +387,12 @@ public record Referral(
 
         public Builder referralSource(ReferralSource referralSource) {
             this.referralSource = referralSource;
+            return this;
+        }
+
+        /** The ethnic category, echoed for indicators and never read by a rule; {@code null} for none. */
+        public Builder ethnicCategory(EthnicCategory ethnicCategory) {
+            this.ethnicCategory = ethnicCategory;
             return this;
         }
 
@@ -427,7 +447,7 @@ public record Referral(
 
         public Referral build() {
             return new Referral(referralId, ageYears, sex, referralDate, symptomOnset, regions, findings, painScore,
-                    riskStratification, clinicianPriority, pathwayStage, referralSource);
+                    riskStratification, clinicianPriority, pathwayStage, referralSource, ethnicCategory);
         }
     }
 }

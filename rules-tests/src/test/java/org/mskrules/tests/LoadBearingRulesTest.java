@@ -135,8 +135,16 @@ class LoadBearingRulesTest {
     private static Optional<String> waitingListGolden(List<WaitingListGoldenCase> cases, String version,
             String ruleId) {
         Map<String, WaitingListRules> mutants = new LinkedHashMap<>();
+        Map<String, WaitingListRules> originals = new LinkedHashMap<>();
         for (WaitingListGoldenCase c : ownCasesFirst(cases,
                 c -> c.expected().firedRules() != null && c.expected().firedRules().contains(ruleId))) {
+            WaitingListRules original = originals.computeIfAbsent(c.parameters() + "|" + c.profile(),
+                    k -> WaitingListGoldenTest.builder(c).ruleSetVersion(version).registry(REGISTRY).build());
+            if (!WaitingListGoldenTest.check(c, original, false).errorsCollected().isEmpty()) {
+                // A case written for another version's behaviour (a case without a version applies to all)
+                // fails on this version whatever is removed: it is no evidence that the rule is needed.
+                continue;
+            }
             WaitingListRules mutant = mutants.computeIfAbsent(c.parameters() + "|" + c.profile(),
                     k -> WaitingListGoldenTest.builder(c).ruleSetVersion(version).registry(REGISTRY)
                             .withRulesDisabled(ruleId).build());

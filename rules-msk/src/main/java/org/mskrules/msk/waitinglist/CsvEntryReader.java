@@ -91,6 +91,9 @@ final class CsvEntryReader extends EntryReader {
                 case "hasCapacity" -> f.hasCapacity = f.answer(path, value);
                 case "understandsDecision" -> f.understandsDecision = f.answer(path, value);
                 case "communicationNeedsMet" -> f.communicationNeedsMet = f.answer(path, value);
+                case "ageBand" -> f.ageBand = f.ageBand(path, value);
+                case "sex" -> f.sex = f.sex(path, value);
+                case "ethnicCategory" -> f.ethnicCategory = f.ethnicCategory(path, value);
                 default -> throw new IllegalStateException("column [" + header[i] + "] passed the header check");
             }
             if (value != null && path.startsWith("/validation/")) {
@@ -299,6 +302,9 @@ final class CsvEntryReader extends EntryReader {
         m.put("hasCapacity", "/validation/hasCapacity");
         m.put("understandsDecision", "/validation/understandsDecision");
         m.put("communicationNeedsMet", "/validation/communicationNeedsMet");
+        m.put("ageBand", "/ageBand");
+        m.put("sex", "/sex");
+        m.put("ethnicCategory", "/ethnicCategory");
         return Collections.unmodifiableMap(m);
     }
 }

@@ -10,7 +10,10 @@ import java.util.Set;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.LineSource;
 import org.mskrules.core.Violation;
+import org.mskrules.msk.AgeBand;
+import org.mskrules.msk.EthnicCategory;
 import org.mskrules.msk.PriorityCategory;
+import org.mskrules.msk.Sex;
 
 /**
  * Reads a waiting-list file one line at a time, so that a list of any length is read in constant
@@ -157,6 +160,9 @@ abstract class EntryReader implements AutoCloseable {
         Answer hasCapacity;
         Answer understandsDecision;
         Answer communicationNeedsMet;
+        AgeBand ageBand;
+        Sex sex;
+        EthnicCategory ethnicCategory;
         final List<Violation> problems = new ArrayList<>();
         final Set<String> unreadable = new HashSet<>();
 
@@ -238,11 +244,53 @@ abstract class EntryReader implements AutoCloseable {
             };
         }
 
+        /** An optional grouping field for indicators; a value outside its code list is a problem. */
+        AgeBand ageBand(String path, String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return AgeBand.fromLabel(text);
+            } catch (IllegalArgumentException e) {
+                problem(path, "UNKNOWN_CODE", "age band [" + Violation.shown(text) + "] is not one of "
+                        + java.util.Arrays.stream(AgeBand.values()).map(AgeBand::label).toList());
+                return null;
+            }
+        }
+
+        Sex sex(String path, String text) {
+            if (text == null) {
+                return null;
+            }
+            for (Sex s : Sex.values()) {
+                if (s.name().equals(text)) {
+                    return s;
+                }
+            }
+            problem(path, "UNKNOWN_CODE", "sex [" + Violation.shown(text) + "] is not one of "
+                    + java.util.Arrays.toString(Sex.values()));
+            return null;
+        }
+
+        EthnicCategory ethnicCategory(String path, String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return EthnicCategory.fromCode(text);
+            } catch (IllegalArgumentException e) {
+                problem(path, "UNKNOWN_CODE", "ethnic category [" + Violation.shown(text)
+                        + "] is not an NHS Data Dictionary code " + EthnicCategory.codes());
+                return null;
+            }
+        }
+
         ParsedEntry toParsed(long line) {
             ValidationRecord validation = validationGiven
                     ? new ValidationRecord(validatedOn, wishesToBeSeen, hasCapacity, understandsDecision, communicationNeedsMet)
                     : null;
-            return new ParsedEntry(line, new WaitingListEntry(entryId, category, received, firstContact, validation),
+            return new ParsedEntry(line, new WaitingListEntry(entryId, category, received, firstContact, validation,
+                    ageBand, sex, ethnicCategory),
                     List.copyOf(problems), Set.copyOf(unreadable));
         }
     }

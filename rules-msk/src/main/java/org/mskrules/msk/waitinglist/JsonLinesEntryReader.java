@@ -17,7 +17,8 @@ import org.mskrules.core.LineSource;
  * other problem of the line.
  */
 final class JsonLinesEntryReader extends EntryReader {
-    private static final Set<String> FIELDS = Set.of("entryId", "category", "received", "firstContact", "validation");
+    private static final Set<String> FIELDS = Set.of("entryId", "category", "received", "firstContact", "validation",
+            "ageBand", "sex", "ethnicCategory");
     private static final Set<String> VALIDATION_FIELDS = Set.of("validatedOn", "wishesToBeSeen", "hasCapacity",
             "understandsDecision", "communicationNeedsMet");
     private static final ObjectMapper MAPPER = Json.mapper();
@@ -53,6 +54,9 @@ final class JsonLinesEntryReader extends EntryReader {
         f.category = f.category("/category", text(f, node, "/category", "category"));
         f.received = f.date("/received", text(f, node, "/received", "received"));
         f.firstContact = f.date("/firstContact", text(f, node, "/firstContact", "firstContact"));
+        f.ageBand = f.ageBand("/ageBand", text(f, node, "/ageBand", "ageBand"));
+        f.sex = f.sex("/sex", text(f, node, "/sex", "sex"));
+        f.ethnicCategory = f.ethnicCategory("/ethnicCategory", text(f, node, "/ethnicCategory", "ethnicCategory"));
         JsonNode v = node.get("validation");
         if (v != null && !v.isNull()) {
             if (!v.isObject()) {

@@ -156,7 +156,7 @@ final class ReviewRun implements AutoCloseable {
             ValidationSchedule schedule = policy.validationSchedule();
             int reached = schedule.pointReached(days);
             point = reached < 0 ? null : reached;
-            due = schedule.isDue(entry.received(), days, entry.validation());
+            due = schedule.isDue(entry.received(), days, entry.validation(), asOf);
         }
         return new EntryReview(line, entry.entryId(), entry.category(), entry.received(), entry.firstContact(),
                 isSeen ? EntryStatus.SEEN : EntryStatus.WAITING, days, policy.bandOf(days).code(),

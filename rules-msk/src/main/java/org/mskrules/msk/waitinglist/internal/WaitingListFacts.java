@@ -111,6 +111,11 @@ public final class WaitingListFacts {
                 p.validationLookbackWeeks(), text(rule, "id"), text(rule, "source"));
     }
 
+    /** {@code schedule} with every waiting patient in the cohort, by {@code rule} (from 1.1.0). */
+    public static ValidationSchedule everyPatient(Rule rule, ValidationSchedule schedule) {
+        return schedule.withEveryPatient(text(rule, "id"), text(rule, "source"));
+    }
+
     /** A note for the reader, in {@code text}. */
     public static ReviewNote note(Rule rule, String text) {
         return new ReviewNote(text(rule, "id"), text, text(rule, "source"));

@@ -1,0 +1,92 @@
+package org.mskrules.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mskrules.core.Json;
+
+/**
+ * {@code indicators} over a decision log made by {@code assess} from the example referrals and the
+ * SitRep example list, and {@code sitrep} on that list (issue 19).
+ */
+class IndicatorsCommandTest {
+    static final String REFERRALS = Cli.EXAMPLES + "indicator-referrals.jsonl";
+    static final String SITREP_LIST = Cli.EXAMPLES + "sitrep-waiting-list.csv";
+
+    @Test
+    void indicatorsReadTheDecisionLogThatAssessWrites(@TempDir Path dir) throws Exception {
+        Cli.Result assess = Cli.run("assess", REFERRALS, "--as-of", "2026-11-23");
+        assertThat(assess.exit()).as(assess.err()).isEqualTo(MskRulesCli.DECIDED);
+        Path log = dir.resolve("decisions.jsonl");
+        Files.writeString(log, assess.out());
+        Cli.Result text = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23");
+        assertThat(text.exit()).as(text.err()).isEqualTo(MskRulesCli.DECIDED);
+        assertThat(text.out()).contains("Read: 40 decisions (0 error lines not counted)")
+                .contains("I4  Referred to secondary care, by urgency").contains("I10  Collection of protected")
+                .contains("needs: PROM scores");
+        Cli.Result json = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23", "--json",
+                "--suppress-below", "1", "--round-to", "1");
+        JsonNode report = Json.mapper().readTree(json.out());
+        long routed = 0;
+        for (JsonNode indicator : report.get("indicators")) {
+            if (indicator.get("id").asText().equals("ROUTE")) {
+                for (JsonNode share : indicator.get("shares")) {
+                    if (share.get("breakdown").asText().equals("all")) {
+                        routed += share.get("count").asLong();
+                    }
+                }
+            }
+        }
+        assertThat(routed).as("exact counts: every decision routed once").isEqualTo(40);
+    }
+
+    @Test
+    void aDecisionLogWithABadLineComputesNothingAndNamesTheLine(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("bad.jsonl");
+        Files.writeString(log, "{\"escalation\":\"NONE\"}\n");
+        Cli.Result r = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23");
+        assertThat(r.exit()).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("line 1 is not an assessment");
+    }
+
+    @Test
+    void sitrepPrintsTheMonthAndSaysWhatWasNotCounted() {
+        Cli.Result r = Cli.run("sitrep", SITREP_LIST, "--period", "2023-11", "--as-of", "2023-12-04");
+        assertThat(r.exit()).as("one entry is rejected on purpose").isEqualTo(MskRulesCli.REJECTED);
+        assertThat(r.lines()).hasSize(7);
+        assertThat(r.lines().get(3)).isEqualTo("2023-11,2023-11-01,2023-11-30,WAITING_AT_PERIOD_END,ALL,2,2,1,2,2,2,1,12");
+        assertThat(r.err()).contains("1 rejected, 1 received after the month, 1 seen before it");
+        assertThat(Cli.run("sitrep", SITREP_LIST, "--period", "2023-13").exit()).isEqualTo(MskRulesCli.USAGE);
+    }
+
+    @Test
+    void htmlIsWrittenByWaitlistIndicatorsAndDiffAndRefersToNothingOutsideItself(@TempDir Path dir) throws Exception {
+        Path waitlist = dir.resolve("waitlist.html");
+        Cli.Result w = Cli.run("waitlist", Cli.WAITING_LIST, "--as-of", "2023-11-20", "--html", waitlist.toString());
+        assertThat(w.exit()).as("entries are rejected on purpose").isEqualTo(MskRulesCli.REJECTED);
+        Path indicators = dir.resolve("indicators.html");
+        Cli.Result i = Cli.run("indicators", "--waitlist", SITREP_LIST, "--as-of", "2023-12-04", "--html",
+                indicators.toString());
+        assertThat(i.exit()).isEqualTo(MskRulesCli.REJECTED);
+        Path diff = dir.resolve("diff.html");
+        Cli.Result d = Cli.run("diff", "--from", "1.0.0", "--to", "1.1.0", "--size", "50", "--as-of", "2026-12-21",
+                "--html", diff.toString());
+        assertThat(d.exit()).as(d.err()).isEqualTo(MskRulesCli.DECIDED);
+        for (Path page : new Path[] {waitlist, indicators, diff}) {
+            String html = Files.readString(page);
+            assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("role=\"img\"")
+                    .doesNotContain("<script").doesNotContainPattern("(src|href)\\s*=\\s*[\"']?https?:");
+        }
+        assertThat(Files.readString(waitlist)).contains("data-summary=\"rejected\">5<");
+    }
+
+    @Test
+    void indicatorsNeedAnInput() {
+        assertThat(Cli.run("indicators").exit()).isEqualTo(MskRulesCli.USAGE);
+    }
+}

@@ -1,0 +1,79 @@
+package org.mskrules.governance.indicators;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mskrules.governance.indicators.IndicatorReport.Indicator;
+import org.mskrules.governance.indicators.IndicatorReport.Share;
+import org.mskrules.governance.indicators.IndicatorReport.Unsupported;
+import org.mskrules.governance.indicators.IndicatorReport.Wait;
+
+/**
+ * The indicators as plain text for people: one table per indicator and breakdown, suppressed figures
+ * shown as {@code *}. Thread-safe (no state).
+ */
+public final class IndicatorText {
+    /** How a suppressed figure is shown. */
+    public static final String SUPPRESSED = "*";
+
+    private IndicatorText() {
+    }
+
+    public static String of(IndicatorReport r) {
+        StringBuilder s = new StringBuilder();
+        s.append("MSK service indicators as of ").append(r.asOf()).append('\n');
+        IndicatorReport.Inputs in = r.inputs();
+        s.append("Read: ").append(in.decisions()).append(" decisions (").append(in.errorLines())
+                .append(" error lines not counted), ").append(in.waitingListEntries()).append(" waiting-list entries (")
+                .append(in.rejectedEntries()).append(" rejected, not counted; ").append(in.linkedEntries())
+                .append(" linked to a decision)\n");
+        s.append("Disclosure control: counts 1 to ").append(r.disclosure().suppressBelow() - 1)
+                .append(" shown as ").append(SUPPRESSED).append(", other counts rounded to the nearest ")
+                .append(r.disclosure().roundTo()).append("; percentages from the rounded counts (")
+                .append(Disclosure.SOURCE).append(")\n");
+        for (Indicator i : r.indicators()) {
+            s.append('\n').append(i.id()).append("  ").append(i.title()).append('\n');
+            s.append("  Definition: ").append(i.definition()).append('\n');
+            s.append("  Source: ").append(i.source()).append('\n');
+            s.append("  Limits: ").append(i.limits()).append('\n');
+            if (!i.waits().isEmpty()) {
+                waits(s, i.waits());
+            } else {
+                shares(s, i.shares());
+            }
+        }
+        s.append("\nNot supported by these inputs:\n");
+        for (Unsupported u : r.unsupported()) {
+            s.append("  ").append(u.id()).append("  ").append(u.title()).append(" (").append(u.source())
+                    .append(")\n      needs: ").append(u.needs()).append('\n');
+        }
+        return s.toString();
+    }
+
+    static String shown(Long value) {
+        return value == null ? SUPPRESSED : value.toString();
+    }
+
+    private static void shares(StringBuilder s, List<Share> shares) {
+        Map<String, List<Share>> byBreakdown = new LinkedHashMap<>();
+        shares.forEach(x -> byBreakdown.computeIfAbsent(x.breakdown(), k -> new java.util.ArrayList<>()).add(x));
+        for (Map.Entry<String, List<Share>> e : byBreakdown.entrySet()) {
+            s.append("  By ").append(e.getKey()).append(":\n");
+            s.append(String.format("    %-28s %-50s %8s %8s %6s%n", "group", "measure", "count", "of", "%"));
+            for (Share x : e.getValue()) {
+                s.append(String.format("    %-28s %-50s %8s %8s %6s%n", x.group(), x.measure(), shown(x.count()),
+                        shown(x.denominator()), x.suppressed() ? SUPPRESSED : x.percent() == null ? "-" : x.percent().toString()));
+            }
+        }
+    }
+
+    private static void waits(StringBuilder s, List<Wait> waits) {
+        s.append(String.format("    %-48s %-28s %-14s %9s %11s %8s%n", "breakdown", "group", "category", "completed",
+                "median days", "p90 days"));
+        for (Wait w : waits) {
+            s.append(String.format("    %-48s %-28s %-14s %9s %11s %8s%n", w.breakdown(), w.group(), w.category(),
+                    shown(w.completed()), w.completed() != null && w.completed() == 0 ? "-" : shown(w.medianDays()),
+                    w.completed() != null && w.completed() == 0 ? "-" : shown(w.p90Days())));
+        }
+    }
+}

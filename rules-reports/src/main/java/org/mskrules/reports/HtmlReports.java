@@ -1,0 +1,297 @@
+package org.mskrules.reports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mskrules.governance.ImpactReport;
+import org.mskrules.governance.indicators.IndicatorReport;
+import org.mskrules.governance.indicators.IndicatorReport.Indicator;
+import org.mskrules.governance.indicators.IndicatorReport.Share;
+import org.mskrules.governance.indicators.IndicatorReport.Unsupported;
+import org.mskrules.governance.indicators.IndicatorReport.Wait;
+import org.mskrules.governance.indicators.IndicatorText;
+import org.mskrules.msk.waitinglist.BandCount;
+import org.mskrules.msk.waitinglist.EntryReview;
+import org.mskrules.msk.waitinglist.MilestoneCheck;
+import org.mskrules.msk.waitinglist.MilestoneStatus;
+import org.mskrules.msk.waitinglist.RecoveryPlanReason;
+import org.mskrules.msk.waitinglist.RejectedEntry;
+import org.mskrules.msk.waitinglist.WaitingListReview;
+import org.mskrules.reports.Html.Cell;
+
+/**
+ * One self-contained HTML page per report, for people who read tables and charts: the waiting-list
+ * review (bands by priority, milestones met or not with the breaching patients, the recovery-plan
+ * reasons), the indicators (tables and bar charts by group, suppression marked) and the impact of a
+ * rule change (transition matrices as heat maps, the rules that fire differently). No script, no
+ * external resource: the style sheet is inline and charts are inline SVG drawn by JFreeChart. Headings,
+ * table captions and header cells, a text alternative for every chart, and a word or symbol beside
+ * every colour; printable. Stateless and thread-safe.
+ */
+public final class HtmlReports {
+    /** How many breaching patients, cohort entries and rejected lines a page lists at most. */
+    public static final int MAX_LISTED = 200;
+
+    private HtmlReports() {
+    }
+
+    /** The waiting-list review as a page titled {@code title}. */
+    public static String waitingList(WaitingListReview r, String title) {
+        Html h = new Html().start(title);
+        h.p("meta", "As of " + r.asOf() + ". Rule set " + r.trace().ruleSetId() + " " + r.trace().version()
+                + " (" + r.trace().contentHash() + "), service profile " + r.policy().serviceProfile() + ".");
+        var s = r.summary();
+        h.table("What was read", "Entries", "Number")
+                .row("Entries read", Cell.of(s.entriesIn(), "n", "summary", "entriesIn"))
+                .row("Reviewed", Cell.of(s.reviewed(), "n", "summary", "reviewed"))
+                .row("Rejected (not counted anywhere else)", Cell.of(s.rejected(), "n", "summary", "rejected"))
+                .row("Waiting", Cell.of(s.waiting(), "n", "summary", "waiting"))
+                .row("Seen (clock stopped)", Cell.of(s.seen(), "n", "summary", "seen"))
+                .end();
+        if (s.rejected() > 0) {
+            h.p("warning", s.rejected() + " entries were rejected: the counts below leave them out, so no milestone can be"
+                    + " called met until they are corrected.");
+        }
+
+        h.h2("Waiting patients by SitRep band and priority", "bands");
+        Html.Table t = h.table("Waiting patients by weeks-waited band", "Band", "Priority", "Non-priority", "All");
+        List<String> labels = new ArrayList<>();
+        List<Long> priority = new ArrayList<>();
+        List<Long> nonPriority = new ArrayList<>();
+        for (BandCount b : r.bandCounts()) {
+            t.row(b.label(), Cell.of(b.priority(), "n", "band", b.band(), "category", "PRIORITY"),
+                    Cell.of(b.nonPriority(), "n", "band", b.band(), "category", "NON_PRIORITY"),
+                    Cell.of(b.total(), "n", "band", b.band(), "category", "ALL"));
+            labels.add(b.band());
+            priority.add(b.priority());
+            nonPriority.add(b.nonPriority());
+        }
+        t.end();
+        Map<String, List<? extends Number>> series = new LinkedHashMap<>();
+        series.put("Priority", priority);
+        series.put("Non-priority", nonPriority);
+        h.figure(Charts.bars("bands-chart", "Waiting patients by band", "Weeks waited", "Patients", labels, series, true,
+                "Stacked bar chart of waiting patients in each weeks-waited band, priority and non-priority; the table"
+                        + " above gives the same numbers."), "Waiting patients by band, stacked by priority.");
+
+        h.h2("Recovery plan", "recovery-plan");
+        h.p("Status: " + r.recoveryPlan().status());
+        Html.Table reasons = h.table("Why", "Rule", "Reason");
+        for (RecoveryPlanReason reason : r.recoveryPlan().reasons()) {
+            reasons.row(reason.ruleId(), reason.text());
+        }
+        reasons.end();
+        if (!r.recoveryPlan().actions().isEmpty()) {
+            h.h3("What the plan should include");
+            h.list(r.recoveryPlan().actions());
+        }
+
+        h.h2("Milestones", "milestones");
+        Html.Table m = h.table("Milestones in force and upcoming", "Milestone", "Due", "Longest wait allowed (weeks)",
+                "Checked", "Status", "Patients breaching");
+        for (MilestoneCheck c : r.milestones()) {
+            m.row(c.milestone().ruleId() + " " + c.milestone().description(), c.milestone().due().toString(),
+                    c.milestone().maxWeeks(), c.inForce() ? "in force" : "upcoming",
+                    Cell.of(status(c.status()), css(c.status()), "milestone", c.milestone().ruleId()),
+                    Cell.of(c.breachingCount(), "n", "breaching", c.milestone().ruleId()));
+        }
+        m.end();
+        for (MilestoneCheck c : r.milestones()) {
+            if (c.breaching().isEmpty()) {
+                continue;
+            }
+            h.h3("Breaching " + c.milestone().ruleId() + " (" + c.breachingCount() + ", longest wait first"
+                    + (c.breaching().size() < c.breachingCount() ? "; the first " + c.breaching().size() + " listed" : "")
+                    + ")");
+            entries(h, "Patients breaching " + c.milestone().ruleId(), c.breaching());
+        }
+
+        h.h2("Validation cohort", "validation");
+        h.p(r.validationCohort().size() + " waiting patients are due to be asked whether they still wish to be seen"
+                + " (longest wait first).");
+        entries(h, "Due for validation", r.validationCohort());
+
+        if (!r.rejected().isEmpty()) {
+            h.h2("Rejected entries", "rejected");
+            Html.Table rej = h.table("Rejected entries, to correct and review again", "Line", "Entry", "Problems");
+            for (RejectedEntry e : r.rejected().subList(0, Math.min(MAX_LISTED, r.rejected().size()))) {
+                rej.row(e.line(), e.entryId() == null ? "(no id)" : e.entryId(),
+                        String.join("; ", e.violations().stream().map(v -> v.path() + " " + v.code() + ": " + v.message())
+                                .toList()));
+            }
+            rej.end();
+        }
+        return h.end();
+    }
+
+    private static void entries(Html h, String caption, List<EntryReview> list) {
+        Html.Table t = h.table(caption, "Entry", "Category", "Received", "Days waited", "Band");
+        for (EntryReview e : list.subList(0, Math.min(MAX_LISTED, list.size()))) {
+            t.row(e.entryId(), e.category().name(), e.received().toString(), e.daysWaited(), e.band());
+        }
+        t.end();
+    }
+
+    private static String status(MilestoneStatus s) {
+        return switch (s) {
+            case MET -> "\u2713 Met";
+            case NOT_MET -> "\u2717 Not met";
+            case UNDETERMINED -> "? Undetermined";
+        };
+    }
+
+    private static String css(MilestoneStatus s) {
+        return switch (s) {
+            case MET -> "met";
+            case NOT_MET -> "notmet";
+            case UNDETERMINED -> "undetermined";
+        };
+    }
+
+    /** The indicators as a page titled {@code title}. */
+    public static String indicators(IndicatorReport r, String title) {
+        Html h = new Html().start(title);
+        IndicatorReport.Inputs in = r.inputs();
+        h.p("meta", "As of " + r.asOf() + ". Read " + in.decisions() + " decisions (" + in.errorLines()
+                + " error lines not counted) and " + in.waitingListEntries() + " waiting-list entries ("
+                + in.rejectedEntries() + " rejected, not counted; " + in.linkedEntries() + " linked to a decision).");
+        h.p("Disclosure control: counts from 1 to " + (r.disclosure().suppressBelow() - 1) + " are suppressed and shown as "
+                + IndicatorText.SUPPRESSED + " (\u201csuppressed\u201d), other counts are rounded to the nearest "
+                + r.disclosure().roundTo() + ", and percentages are computed from the rounded counts. Source: "
+                + org.mskrules.governance.indicators.Disclosure.SOURCE);
+        int chart = 0;
+        for (Indicator i : r.indicators()) {
+            h.h2(i.id() + " " + i.title(), i.id());
+            h.p("Definition: " + i.definition());
+            h.p("meta", "Source: " + i.source() + ". Limits: " + i.limits());
+            if (!i.waits().isEmpty()) {
+                Html.Table t = h.table(i.id() + ": completed waits", "Breakdown and group", "Category", "Completed",
+                        "Median days", "90th percentile days");
+                for (Wait w : i.waits()) {
+                    t.row(w.breakdown() + ": " + w.group(), w.category(), shown(w.completed(), i.id()),
+                            w.completed() != null && w.completed() == 0 ? "\u2013" : shown(w.medianDays(), i.id()),
+                            w.completed() != null && w.completed() == 0 ? "\u2013" : shown(w.p90Days(), i.id()));
+                }
+                t.end();
+                continue;
+            }
+            Map<String, List<Share>> byBreakdown = new LinkedHashMap<>();
+            i.shares().forEach(s -> byBreakdown.computeIfAbsent(s.breakdown(), k -> new ArrayList<>()).add(s));
+            for (Map.Entry<String, List<Share>> e : byBreakdown.entrySet()) {
+                Html.Table t = h.table(i.id() + " by " + e.getKey(), "Group", "Measure", "Count", "Of", "Per cent");
+                for (Share s : e.getValue()) {
+                    t.row(s.group(), s.measure(), shown(s.count(), i.id()), shown(s.denominator(), i.id()),
+                            s.suppressed() ? shown(null, i.id()) : s.percent() == null ? "\u2013" : shown(s.percent(), i.id()));
+                }
+                t.end();
+            }
+            // One chart per indicator: the share of each measure in each group of the overall and breakdown rows.
+            List<Share> all = i.shares().stream().filter(s -> !s.breakdown().equals("all")).toList();
+            List<String> groups = all.stream().map(s -> s.breakdown() + ": " + s.group()).distinct().toList();
+            List<String> measures = i.shares().stream().map(Share::measure).distinct().limit(4).toList();
+            Map<String, List<? extends Number>> series = new LinkedHashMap<>();
+            for (String measure : measures) {
+                List<Number> values = new ArrayList<>();
+                for (String g : groups) {
+                    values.add(all.stream().filter(s -> (s.breakdown() + ": " + s.group()).equals(g) && s.measure().equals(measure))
+                            .map(s -> s.percent() == null ? (Number) 0 : s.percent()).findFirst().orElse(0));
+                }
+                series.put(measure, values);
+            }
+            chart++;
+            h.figure(Charts.bars("indicator-chart-" + chart, i.id() + ": per cent of each group", "Group", "Per cent",
+                    groups, series, false, "Bar chart of the per cent of each group for " + String.join(", ", measures)
+                            + ". Suppressed figures are drawn as 0 and marked " + IndicatorText.SUPPRESSED
+                            + " in the tables above, which give every number."),
+                    i.id() + ": per cent by group (suppressed figures drawn as 0; see the tables)."
+                            + (measures.size() < i.shares().stream().map(Share::measure).distinct().count()
+                            ? " The first four measures are drawn." : ""));
+        }
+        h.h2("Indicators these inputs cannot support", "unsupported");
+        Html.Table t = h.table("Not computed, with the input each would need", "Indicator", "Source", "Needs");
+        for (Unsupported u : r.unsupported()) {
+            t.row(u.id() + " " + u.title(), u.source(), u.needs());
+        }
+        t.end();
+        return h.end();
+    }
+
+    private static Object shown(Long value, String indicator) {
+        return value == null ? Cell.of(IndicatorText.SUPPRESSED + " suppressed", "suppressed n", "suppressed", indicator)
+                : Cell.of(value, "n");
+    }
+
+    /** The impact of a rule change as a page titled {@code title}. */
+    public static String impact(ImpactReport r, String title) {
+        Html h = new Html().start(title);
+        h.p("meta", "From " + r.a().ruleSetId() + " " + r.a().version() + " (" + r.a().contentHash() + ") to "
+                + r.b().ruleSetId() + " " + r.b().version() + " (" + r.b().contentHash() + ").");
+        h.table("Cases", "Cases", "Number")
+                .row("Cases", Cell.of(r.cases(), "n", "impact", "cases"))
+                .row("Compared", Cell.of(r.compared(), "n", "impact", "compared"))
+                .row("Decision changed", Cell.of(r.changed(), "n", "impact", "changed"))
+                .row("Same decision, different rules fired", Cell.of(r.firingOnly(), "n", "impact", "firingOnly"))
+                .row("Errors", Cell.of(r.errored(), "n", "impact", "errored"))
+                .end();
+        h.h2("Routes: from " + r.a().version() + " (rows) to " + r.b().version() + " (columns)", "routes");
+        matrix(h, "route", r.route());
+        h.h2("Escalations: from " + r.a().version() + " (rows) to " + r.b().version() + " (columns)", "escalations");
+        matrix(h, "escalation", r.escalation());
+        h.h2("Rules that fire differently", "rules");
+        List<ImpactReport.RuleFiring> different = r.rules().stream().filter(ImpactReport.RuleFiring::firesDifferently).toList();
+        Html.Table t = h.table("Rules that fire in some case on one side only", "Rule", "Presence", "Fired in A",
+                "Fired in B", "Only in A", "Only in B");
+        for (ImpactReport.RuleFiring f : different) {
+            t.row(f.ruleId(), f.presence().name(), f.firedInA(), f.firedInB(), f.onlyInA(), f.onlyInB());
+        }
+        t.end();
+        if (!different.isEmpty()) {
+            List<ImpactReport.RuleFiring> top = different.stream().limit(30).toList();
+            Map<String, List<? extends Number>> series = new LinkedHashMap<>();
+            series.put("Only in " + r.a().version(), top.stream().map(ImpactReport.RuleFiring::onlyInA).toList());
+            series.put("Only in " + r.b().version(), top.stream().map(ImpactReport.RuleFiring::onlyInB).toList());
+            h.figure(Charts.bars("rules-chart", "Cases where a rule fires on one side only", "Rule", "Cases",
+                    top.stream().map(ImpactReport.RuleFiring::ruleId).toList(), series, false,
+                    "Bar chart of the cases in which each rule fires only in one version; the table above gives the"
+                            + " same numbers."), "Rules firing on one side only (the first 30).");
+        }
+        return h.end();
+    }
+
+    /**
+     * A transition matrix as a table heat map: each cell's number is shown, and the shade (darker for more
+     * cases) is a second cue; cells off the diagonal (a changed decision) are also marked with a triangle.
+     */
+    private static <K extends Comparable<K>> void matrix(Html h, String what, Map<K, Map<K, Integer>> m) {
+        List<K> keys = new ArrayList<>(new java.util.TreeSet<K>(m.keySet()));
+        m.values().forEach(row -> row.keySet().forEach(k -> {
+            if (!keys.contains(k)) {
+                keys.add(k);
+            }
+        }));
+        keys.sort(null);
+        int max = m.values().stream().flatMap(row -> row.values().stream()).mapToInt(Integer::intValue).max().orElse(1);
+        StringBuilder b = new StringBuilder("<table>\n<caption>").append(Html.esc(what))
+                .append(": cases by decision before (rows) and after (columns); \u25B3 marks a change</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">Before \\ after</th>");
+        // Spaces, not underscores, so that long route names wrap and the table fits the page.
+        keys.forEach(k -> b.append("<th scope=\"col\">").append(Html.esc(k.toString().replace('_', ' '))).append("</th>"));
+        b.append("</tr></thead>\n<tbody>\n");
+        for (K from : keys) {
+            b.append("<tr><th scope=\"row\">").append(Html.esc(from.toString().replace('_', ' '))).append("</th>");
+            for (K to : keys) {
+                int n = m.getOrDefault(from, Map.of()).getOrDefault(to, 0);
+                int shade = n == 0 ? 0 : 15 + (int) Math.round(70.0 * n / Math.max(1, max));
+                String background = n == 0 ? "" : " style=\"background:hsl(212,100%," + (97 - shade * 0.4) + "%)\"";
+                String mark = n > 0 && !from.equals(to) ? " \u25B3" : "";
+                b.append("<td class=\"n\"").append(background).append(" data-").append(what).append("-from=\"")
+                        .append(Html.esc(from)).append("\" data-").append(what).append("-to=\"").append(Html.esc(to))
+                        .append("\">").append(n).append(mark).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+        h.raw(b.toString());
+    }
+}
