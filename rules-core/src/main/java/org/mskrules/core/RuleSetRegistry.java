@@ -89,7 +89,32 @@ public final class RuleSetRegistry {
     /** The rule sets visible to {@code classLoader}. */
     public static RuleSetRegistry fromClasspath(ClassLoader classLoader) {
         Objects.requireNonNull(classLoader, "classLoader");
-        return new RuleSetRegistry(classLoader, () -> KieServices.get().newKieClasspathContainer(classLoader));
+        return new RuleSetRegistry(classLoader, () -> container(classLoader));
+    }
+
+    /**
+     * Drools finds its own services (and builds a knowledge base) through the thread's context class
+     * loader; a host (an application server, a Spring Boot fat jar) may call us on a thread whose
+     * loader cannot see Drools, so the loader that sees the rule sets stands in while the container
+     * is made and each version loaded.
+     */
+    private static KieContainer container(ClassLoader classLoader) {
+        return withContextLoader(classLoader, () -> KieServices.get().newKieClasspathContainer(classLoader));
+    }
+
+    /** Runs {@code work} with {@code loader} as the thread's context class loader, then puts it back. */
+    static <T> T withContextLoader(ClassLoader loader, java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (previous == loader) {
+            return work.get();
+        }
+        thread.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** Ids of every rule set found, sorted. */
@@ -128,7 +153,7 @@ public final class RuleSetRegistry {
     public RuleSet ruleSet(String ruleSetId, String version) {
         RuleSetManifest manifest = manifest(ruleSetId, version);
         return loaded.computeIfAbsent(manifest.coordinates(),
-                key -> RuleSet.load(manifest, container(), classLoader));
+                key -> withContextLoader(classLoader, () -> RuleSet.load(manifest, container(), classLoader)));
     }
 
     /**
