@@ -1,5 +1,6 @@
 package org.mskrules.core;
 
+import org.mskrules.core.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +110,7 @@ public final class RuleSetRegistry {
     public RuleSet ruleSet(String ruleSetId, String version) {
         RuleSetManifest manifest = manifest(ruleSetId, version);
         return loaded.computeIfAbsent(manifest.coordinates(),
-                key -> RuleSet.load(manifest, container, classLoader));
+                key -> RuleSetLoader.load(manifest, container, classLoader));
     }
 
     /**
@@ -249,7 +250,7 @@ public final class RuleSetRegistry {
 
     private static List<String> manifestPaths(URL index) {
         try (InputStream in = index.openStream()) {
-            JsonNode root = Json.mapper().readTree(in);
+            JsonNode root = Json.reader().readTree(in);
             JsonNode list = root.path("manifests");
             if (!list.isArray()) {
                 throw new RulesException("[" + index + "] must hold {\"manifests\": [\"path\", ...]}");
@@ -267,7 +268,7 @@ public final class RuleSetRegistry {
             if (in == null) {
                 throw new RuleSetLoadException(path, List.of("manifest not found on the class path"));
             }
-            return Json.mapper().readValue(in, RuleSetManifest.class);
+            return Json.reader().readValue(in, RuleSetManifest.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new RuleSetLoadException(path, List.of("manifest is not valid: " + e.getMessage()), e);
         }
