@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.MskRules;
 import org.mskrules.msk.Referral;
@@ -22,7 +22,7 @@ public final class FirstDecision {
 
     public static void main(String[] args) throws Exception {
         long main = System.nanoTime();
-        Referral referral = Json.mapper().readValue(Files.readString(Path.of(args[0])), Referral.class);
+        Referral referral = Json.reader().readValue(Files.readString(Path.of(args[0])), Referral.class);
         LocalDate asOf = LocalDate.parse(args[1]);
         MskRules rules = MskRules.builder().inForceOn(asOf).build();
         long loadedAt = System.nanoTime();

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
-import org.mskrules.core.JsonContract;
+import org.mskrules.core.io.Json;
+import org.mskrules.core.io.JsonContract;
 import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.Trace;
 import org.mskrules.core.Violation;
@@ -123,7 +123,7 @@ final class AssessCommand implements Callable<Integer> {
         }
         if (json) {
             warnIfWorking(MskRules.RULE_SET_ID, rules.version(), rules.status(), err);
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(assessment));
+            out.println(Json.writer().withDefaultPrettyPrinter().writeValueAsString(assessment));
         } else {
             print(assessment, shared.versionChoice(), out);
         }

@@ -72,7 +72,7 @@ final class CatalogueCommand implements Callable<Integer> {
             RuleSet version = SharedOptions.build(spec, () -> rulesVersion != null ? registry.ruleSet(ruleSet, rulesVersion)
                     : registry.inForce(ruleSet, asOf != null ? asOf : SharedOptions.today()));
             AssessCommand.warnIfWorking(version.id(), version.version(), version.manifest().status(), cli.err);
-            markdown = RuleCatalogue.markdown(version);
+            markdown = RuleCatalogue.markdown(registry, version.id(), version.version());
         }
         if (output != null) {
             FileOptions.write(output, markdown);

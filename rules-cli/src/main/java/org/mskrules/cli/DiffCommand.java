@@ -183,9 +183,9 @@ final class DiffCommand implements Callable<Integer> {
         if (Files.isDirectory(path)) {
             try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
                 walk.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).forEach(f -> {
-                    if (size(f) > 4L * org.mskrules.core.JsonContract.MAX_DOCUMENT_CHARS) {
+                    if (size(f) > 4L * org.mskrules.core.io.JsonContract.MAX_DOCUMENT_CHARS) {
                         throw Usage.refused(spec, "--cases [" + f + "] is larger than a golden case may be ("
-                                + org.mskrules.core.JsonContract.MAX_DOCUMENT_CHARS + " characters)");
+                                + org.mskrules.core.io.JsonContract.MAX_DOCUMENT_CHARS + " characters)");
                     }
                 });
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
@@ -200,10 +200,10 @@ final class DiffCommand implements Callable<Integer> {
             throw Usage.refused(spec, "--cases [" + path + "] is larger than " + (MAX_CASES_BYTES >> 20) + " MiB");
         }
         // Read once with bounded lines, so that one endless line cannot take the heap when the population reads it.
-        try (org.mskrules.core.LineSource lines = org.mskrules.core.LineSource.utf8(Files.newInputStream(path),
+        try (org.mskrules.core.io.LineSource lines = org.mskrules.core.io.LineSource.utf8(Files.newInputStream(path),
                 MAX_CASES_LINE)) {
             for (String line = lines.next(); line != null; line = lines.next()) {
-                if (org.mskrules.core.LineSource.isTooLong(line)) {
+                if (org.mskrules.core.io.LineSource.isTooLong(line)) {
                     throw Usage.refused(spec, "--cases [" + path + "] line " + lines.lineNumber() + " is longer than "
                             + MAX_CASES_LINE + " bytes");
                 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.governance.indicators.Disclosure;
 import org.mskrules.governance.indicators.IndicatorReport;
 import org.mskrules.governance.indicators.IndicatorText;
@@ -98,7 +98,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             e.violations().forEach(v -> cli.err.println("  " + v));
             return MskRulesCli.REJECTED;
         }
-        String text = json ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
+        String text = json ? Json.writer().withDefaultPrettyPrinter().writeValueAsString(report) + "\n"
                 : IndicatorText.of(report);
         if (output != null) {
             FileOptions.write(output, text);

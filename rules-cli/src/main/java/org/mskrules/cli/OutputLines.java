@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.Violation;
 
 /**
@@ -21,7 +21,7 @@ final class OutputLines {
     static String decided(long line, Object decision) {
         try {
             // Concatenated, not wrapped in a tree, so that the decision is written once, as it is.
-            return "{\"line\":" + line + ",\"decision\":" + Json.mapper().writeValueAsString(decision) + "}";
+            return "{\"line\":" + line + ",\"decision\":" + Json.writer().writeValueAsString(decision) + "}";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write the decision of line " + line, e);
         }
@@ -30,7 +30,7 @@ final class OutputLines {
     /** A rejected record: its line, its id if known ({@code null} leaves it out), and every problem. */
     static String rejected(long line, String entryId, List<Violation> violations) {
         try {
-            return Json.mapper().writeValueAsString(new Rejected(line, new Problems(entryId, violations)));
+            return Json.writer().writeValueAsString(new Rejected(line, new Problems(entryId, violations)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write the problems of line " + line, e);
         }

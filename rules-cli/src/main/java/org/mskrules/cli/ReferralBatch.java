@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.LineSource;
+import org.mskrules.core.io.LineSource;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.MskRules;

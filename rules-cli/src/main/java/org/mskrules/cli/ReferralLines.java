@@ -3,7 +3,7 @@ package org.mskrules.cli;
 import java.time.LocalDate;
 import java.util.List;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.LineSource;
+import org.mskrules.core.io.LineSource;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.Referral;
 import org.mskrules.msk.ReferralJson;

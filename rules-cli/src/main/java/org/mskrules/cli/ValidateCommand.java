@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.LineSource;
+import org.mskrules.core.io.LineSource;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.ReferralJson;
 import org.mskrules.msk.ServiceProfile;

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.msk.PriorityCategory;
 import org.mskrules.msk.ServiceProfile;
 import org.mskrules.msk.waitinglist.BandCount;
@@ -149,7 +149,7 @@ final class WaitlistCommand implements Callable<Integer> {
         }
         if (json) {
             AssessCommand.warnIfWorking(WaitingListRules.RULE_SET_ID, rules.version(), rules.status(), err);
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(review));
+            out.println(Json.writer().withDefaultPrettyPrinter().writeValueAsString(review));
         } else if (!jsonl) {
             print(path == null ? "-" : file, review, shared.versionChoice(), show, out);
         }

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.governance.SyntheticReferrals;
 
 /**
@@ -98,7 +98,7 @@ class CliGarbageProperties {
 
     private static String referral(SplittableRandom random) {
         try {
-            return Json.mapper().writeValueAsString(SyntheticReferrals.referral((min, max) -> random.nextInt(min, max + 1), AS_OF));
+            return Json.writer().writeValueAsString(SyntheticReferrals.referral((min, max) -> random.nextInt(min, max + 1), AS_OF));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,7 +141,7 @@ class CliGarbageProperties {
 
     private static JsonNode parse(String line) {
         try {
-            return Json.mapper().readTree(line);
+            return Json.reader().readTree(line);
         } catch (IOException e) {
             throw new UncheckedIOException("output line is not JSON: " + line, e);
         }

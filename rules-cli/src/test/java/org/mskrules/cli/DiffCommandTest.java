@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.governance.ImpactReport;
 
 class DiffCommandTest {
@@ -36,7 +36,7 @@ class DiffCommandTest {
                 .contains("golden cases from " + GOLDEN)
                 .contains("## Escalation (rows A, columns B)")
                 .contains("| RF-MAL-002 | A, B |");
-        ImpactReport report = Json.mapper().readValue(json.toFile(), ImpactReport.class);
+        ImpactReport report = Json.reader().readValue(json.toFile(), ImpactReport.class);
         assertThat(report.changed()).isPositive();
         assertThat(report.b().parameters()).containsEntry("malignancyAgeYears", 60);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(report.cases() + " cases: " + report.compared()

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 
 /**
  * {@code indicators} over a decision log made by {@code assess} from the example referrals and the
@@ -30,7 +30,7 @@ class IndicatorsCommandTest {
                 .contains("needs: PROM scores");
         Cli.Result json = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23", "--json",
                 "--suppress-below", "1", "--round-to", "1");
-        JsonNode report = Json.mapper().readTree(json.out());
+        JsonNode report = Json.reader().readTree(json.out());
         long routed = 0;
         for (JsonNode indicator : report.get("indicators")) {
             if (indicator.get("id").asText().equals("ROUTE")) {

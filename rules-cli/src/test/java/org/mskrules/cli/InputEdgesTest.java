@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 
 /**
  * Issue 15: each input edge an attacker found is a clear error with a documented code and its pointer
@@ -32,7 +32,7 @@ class InputEdgesTest {
     static List<JsonNode> answers(Cli.Result r) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
         for (String l : r.lines()) {
-            lines.add(Json.mapper().readTree(l));
+            lines.add(Json.reader().readTree(l));
         }
         return lines;
     }

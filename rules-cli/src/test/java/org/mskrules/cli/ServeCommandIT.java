@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 
 /**
  * {@code msk-rules serve} as the README starts it, from the executable jar in a process of its own
@@ -54,7 +54,7 @@ class ServeCommandIT {
                     .POST(HttpRequest.BodyPublishers.ofFile(root.resolve("examples/fhir/cds-order-sign-back-pain-saddle-numbness.json")))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(cards.statusCode()).isEqualTo(200);
-            JsonNode first = Json.mapper().readTree(cards.body()).path("cards").get(0);
+            JsonNode first = Json.reader().readTree(cards.body()).path("cards").get(0);
             assertThat(first.path("indicator").asText()).isEqualTo("critical");
             assertThat(first.path("source").path("topic").path("code").asText()).isEqualTo("RF-CES-001");
         } finally {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 
 /**
  * Issue 20, ADR 0011: every third-party component the executable jar ships (the superset of what
@@ -38,7 +38,7 @@ class ThirdPartyLicencesIT {
     }
 
     static List<Component> components(Path sbom) throws IOException {
-        JsonNode root = Json.mapper().readTree(sbom.toFile());
+        JsonNode root = Json.reader().readTree(java.nio.file.Files.readString(sbom));
         TreeMap<String, Component> byName = new TreeMap<>();
         for (JsonNode c : root.path("components")) {
             String group = c.path("group").asText();

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 
 /** {@code validate}: the checks of assess and waitlist without the decisions; exit codes; kinds. */
 class ValidateCommandTest {
@@ -33,7 +33,7 @@ class ValidateCommandTest {
     static TreeSet<Long> errorLines(Cli.Result r) throws IOException {
         TreeSet<Long> lines = new TreeSet<>();
         for (String line : r.lines()) {
-            var node = Json.mapper().readTree(line);
+            var node = Json.reader().readTree(line);
             if (node.has("error")) {
                 lines.add(node.get("line").asLong());
             }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.msk.waitinglist.RejectedEntry;
 import org.mskrules.msk.waitinglist.WaitingListReview;
 import org.mskrules.msk.waitinglist.WaitingListRules;
@@ -24,7 +24,7 @@ class WaitlistCommandTest {
     static List<JsonNode> nodes(Cli.Result r) throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : r.lines()) {
-            nodes.add(Json.mapper().readTree(line));
+            nodes.add(Json.reader().readTree(line));
         }
         return nodes;
     }

@@ -1,5 +1,6 @@
 package org.mskrules.core;
 
+import org.mskrules.core.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,6 +72,26 @@ public final class RuleCatalogue {
      * @throws InvalidConfigurationException if the version names parameter defaults that cannot be read
      */
     public static String markdown(RuleSet ruleSet) {
+        return markdown(ruleSet, null);
+    }
+
+    /**
+     * The page of version {@code version} of {@code ruleSetId} in {@code registry}: for a version
+     * with a predecessor (the version before it in {@link RuleSetRegistry#versions}), what changed
+     * since it comes first ({@link #markdown(RuleSet, RuleSet)}).
+     */
+    public static String markdown(RuleSetRegistry registry, String ruleSetId, String version) {
+        List<String> versions = registry.versions(ruleSetId);
+        int i = versions.indexOf(version);
+        return markdown(registry.ruleSet(ruleSetId, version), i > 0 ? registry.ruleSet(ruleSetId, versions.get(i - 1)) : null);
+    }
+
+    /**
+     * The page of {@code ruleSet}, beginning, when {@code predecessor} is not null, with what changed
+     * since it: manifest fields and files, parameter defaults, the policy, rules added and removed,
+     * and each rule whose metadata or DRL text changed; then the full listing, as {@link #markdown(RuleSet)}.
+     */
+    public static String markdown(RuleSet ruleSet, RuleSet predecessor) {
         Objects.requireNonNull(ruleSet, "ruleSet");
         RuleSetManifest m = ruleSet.manifest();
         Map<String, JsonNode> defaults = defaults(ruleSet);
@@ -95,6 +116,9 @@ public final class RuleCatalogue {
         out.row("Rules", Integer.toString(rules.size()));
         out.row("Required metadata", String.join(", ", m.requiredMetadata().stream().map(k -> code("@" + k)).toList()));
         out.line();
+        if (predecessor != null) {
+            changes(out, ruleSet, predecessor);
+        }
         out.line("Files (hashed into the content hash, in hash order):");
         out.line();
         for (String file : m.files().stream().sorted().toList()) {
@@ -128,7 +152,7 @@ public final class RuleCatalogue {
             out.line();
             out.line("```json");
             try {
-                for (String line : Json.mapper().writerWithDefaultPrettyPrinter()
+                for (String line : Json.writer().withDefaultPrettyPrinter()
                         .writeValueAsString(ruleSet.policy(JsonNode.class)).split("\\R")) {
                     out.line(line);
                 }
@@ -226,6 +250,127 @@ public final class RuleCatalogue {
         }
         return out.toString();
     }
+
+    /** What changed from {@code before} to {@code after}, each change a line. */
+    private static void changes(Out out, RuleSet after, RuleSet before) {
+        RuleSetManifest a = after.manifest();
+        RuleSetManifest b = before.manifest();
+        out.line("## Changes since " + b.version());
+        out.line();
+        out.line("Compared with " + code(b.ruleSetId() + " " + b.version()) + " (" + code(before.contentHash())
+                + "), generated from both versions' files; the full listing follows.");
+        out.line();
+        List<String> lines = new ArrayList<>();
+        field(lines, "Description", b.description(), a.description());
+        field(lines, "Effective from", String.valueOf(b.effectiveFrom()), String.valueOf(a.effectiveFrom()));
+        field(lines, "Required metadata", String.valueOf(b.requiredMetadata()), String.valueOf(a.requiredMetadata()));
+        field(lines, "Stages", String.valueOf(b.stages()), String.valueOf(a.stages()));
+        Set<String> filesBefore = relative(b);
+        Set<String> filesAfter = relative(a);
+        filesAfter.stream().filter(f -> !filesBefore.contains(f)).forEach(f -> lines.add("File added: " + code(f)));
+        filesBefore.stream().filter(f -> !filesAfter.contains(f)).forEach(f -> lines.add("File removed: " + code(f)));
+        Map<String, JsonNode> defaultsBefore = defaults(before);
+        Map<String, JsonNode> defaultsAfter = defaults(after);
+        Set<String> names = new TreeSet<>(defaultsBefore.keySet());
+        names.addAll(defaultsAfter.keySet());
+        for (String name : names) {
+            field(lines, "Parameter " + code(name) + " default", String.valueOf(defaultsBefore.get(name)),
+                    String.valueOf(defaultsAfter.get(name)));
+        }
+        JsonNode policyBefore = b.policy() == null ? null : before.policy(JsonNode.class);
+        JsonNode policyAfter = a.policy() == null ? null : after.policy(JsonNode.class);
+        if (!Objects.equals(policyBefore, policyAfter)) {
+            lines.add(policyBefore == null ? "Policy declared (see [Policy](#policy))"
+                    : "Policy changed (see [Policy](#policy))");
+        }
+        Map<String, RuleInfo> rulesBefore = byId(before.rules());
+        Map<String, RuleInfo> rulesAfter = byId(after.rules());
+        Map<String, String> textBefore = ruleTexts(before);
+        Map<String, String> textAfter = ruleTexts(after);
+        for (RuleInfo r : rulesAfter.values()) {
+            RuleInfo old = rulesBefore.get(r.id());
+            if (old == null) {
+                lines.add("Rule added: " + link(heading(r)) + " " + text(shortName(r)));
+                continue;
+            }
+            List<String> what = new ArrayList<>();
+            if (!old.name().equals(r.name())) {
+                what.add("name");
+            }
+            Set<String> keys = new TreeSet<>(old.metadata().keySet());
+            keys.addAll(r.metadata().keySet());
+            keys.stream().filter(k -> !Objects.equals(old.metadata().get(k), r.metadata().get(k)))
+                    .forEach(k -> what.add(code("@" + k)));
+            if (!Objects.equals(textBefore.get(old.name()), textAfter.get(r.name()))) {
+                what.add("conditions, actions or attributes (its DRL text)");
+            }
+            if (!what.isEmpty()) {
+                lines.add("Rule changed: " + link(heading(r)) + ": " + String.join(", ", what));
+            }
+        }
+        rulesBefore.keySet().stream().filter(id -> !rulesAfter.containsKey(id))
+                .forEach(id -> lines.add("Rule removed: " + code(id)));
+        if (lines.isEmpty()) {
+            lines.add("Nothing but the version number and its hash.");
+        }
+        lines.forEach(l -> out.line("- " + l));
+        out.line();
+    }
+
+    private static void field(List<String> lines, String what, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            lines.add(what + ": " + (before == null || "null".equals(before) ? "none" : text(before)) + " → "
+                    + (after == null || "null".equals(after) ? "none" : text(after)));
+        }
+    }
+
+    /** The manifest's files below the version's own folder (the folder of its first file's package root). */
+    private static Set<String> relative(RuleSetManifest m) {
+        String root = versionFolder(m);
+        Set<String> files = new TreeSet<>();
+        m.files().forEach(f -> files.add(f.startsWith(root) ? f.substring(root.length()) : f));
+        return files;
+    }
+
+    /** The longest folder every file of the version shares, with its trailing slash. */
+    private static String versionFolder(RuleSetManifest m) {
+        String common = m.files().get(0);
+        for (String f : m.files()) {
+            while (!f.startsWith(common)) {
+                common = common.substring(0, Math.max(0, common.length() - 1));
+            }
+        }
+        return common.substring(0, common.lastIndexOf('/') + 1);
+    }
+
+    private static Map<String, RuleInfo> byId(List<RuleInfo> rules) {
+        Map<String, RuleInfo> m = new TreeMap<>();
+        rules.forEach(r -> m.put(heading(r), r));
+        return m;
+    }
+
+    /**
+     * Each rule's text in its DRL file, by rule name: from its {@code rule "NAME"} line to its
+     * {@code end}, without its metadata lines (a rule's text never holds the package line).
+     */
+    private static Map<String, String> ruleTexts(RuleSet ruleSet) {
+        Map<String, String> texts = new TreeMap<>();
+        for (String file : ruleSet.manifest().files()) {
+            if (!file.endsWith(".drl")) {
+                continue;
+            }
+            String drl = ruleSet.resourceText(file).replace("\r\n", "\n");
+            java.util.regex.Matcher m = RULE.matcher(drl);
+            while (m.find()) {
+                // Metadata is compared key by key; what is left is the rule's attributes, conditions and actions.
+                texts.put(m.group(1), METADATA_LINE.matcher(m.group()).replaceAll(""));
+            }
+        }
+        return texts;
+    }
+
+    private static final Pattern METADATA_LINE = Pattern.compile("(?m)^\\s*@\\w+\\(.*\\)\\s*$\\n?");
+    private static final Pattern RULE = Pattern.compile("(?ms)^rule \"([^\"]+)\".*?^end\\b");
 
     private static Map<String, JsonNode> defaults(RuleSet ruleSet) {
         Map<String, JsonNode> defaults = new TreeMap<>();

@@ -1,5 +1,6 @@
 package org.mskrules.core;
 
+import org.mskrules.core.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,7 +154,7 @@ public final class RuleSetRegistry {
     public RuleSet ruleSet(String ruleSetId, String version) {
         RuleSetManifest manifest = manifest(ruleSetId, version);
         return loaded.computeIfAbsent(manifest.coordinates(),
-                key -> withContextLoader(classLoader, () -> RuleSet.load(manifest, container(), classLoader)));
+                key -> withContextLoader(classLoader, () -> RuleSetLoader.load(manifest, container(), classLoader)));
     }
 
     /**
@@ -167,7 +168,7 @@ public final class RuleSetRegistry {
     public String contentHash(String ruleSetId, String version) {
         RuleSetManifest manifest = manifest(ruleSetId, version);
         RuleSet loaded = this.loaded.get(manifest.coordinates());
-        return loaded != null ? loaded.contentHash() : RuleSet.checkedContentHash(manifest, classLoader);
+        return loaded != null ? loaded.contentHash() : RuleSetLoader.checkedContentHash(manifest, classLoader);
     }
 
     /**
@@ -307,7 +308,7 @@ public final class RuleSetRegistry {
 
     private static List<String> manifestPaths(URL index) {
         try (InputStream in = index.openStream()) {
-            JsonNode root = Json.mapper().readTree(in);
+            JsonNode root = Json.reader().readTree(in);
             JsonNode list = root.path("manifests");
             if (!list.isArray()) {
                 throw new RulesException("[" + index + "] must hold {\"manifests\": [\"path\", ...]}");
@@ -325,7 +326,7 @@ public final class RuleSetRegistry {
             if (in == null) {
                 throw new RuleSetLoadException(path, List.of("manifest not found on the class path"));
             }
-            return Json.mapper().readValue(in, RuleSetManifest.class);
+            return Json.reader().readValue(in, RuleSetManifest.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new RuleSetLoadException(path, List.of("manifest is not valid: " + e.getMessage()), e);
         }

@@ -40,7 +40,7 @@ public record Violation(String path, String code, String message) {
      * As {@link #shown(String)}, at most {@code length} characters as shown, escapes included (a
      * value of control characters would otherwise grow six-fold), then {@code ...} if it was cut.
      */
-    static String shown(String value, int length) {
+    public static String shown(String value, int length) {
         if (value == null) {
             return "null";
         }

@@ -19,7 +19,7 @@ class ContentHashTest {
             LocalDate.of(2026, 1, 1), "Description", List.of(DRL, OTHER), List.of("id", "source"), null, null);
 
     private static String hash(RuleSetManifest m) {
-        return RuleSet.contentHash(m, Fixtures.LOADER);
+        return RuleSetLoader.contentHash(m, Fixtures.LOADER);
     }
 
     private static RuleSetManifest with(String ruleSetId, String version, String kbase, LocalDate effectiveFrom,

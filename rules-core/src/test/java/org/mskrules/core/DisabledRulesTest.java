@@ -1,5 +1,6 @@
 package org.mskrules.core;
 
+import org.mskrules.core.io.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,8 +70,8 @@ class DisabledRulesTest {
 
     @Test
     void theJsonFormOfATraceNamesDisabledRulesOnlyWhenThereAreAny() throws JsonProcessingException {
-        String normal = Json.mapper().writeValueAsString(Fixtures.evaluate(good, 11, AS_OF).trace());
-        String mutated = Json.mapper().writeValueAsString(
+        String normal = Json.writer().writeValueAsString(Fixtures.evaluate(good, 11, AS_OF).trace());
+        String mutated = Json.writer().writeValueAsString(
                 Fixtures.evaluate(good.withRulesDisabled(Set.of("T-001")), 11, AS_OF).trace());
         assertThat(normal).doesNotContain("disabledRules");
         assertThat(mutated).contains("\"disabledRules\":[\"T-001\"]");

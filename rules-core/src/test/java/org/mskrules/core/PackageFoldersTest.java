@@ -60,7 +60,7 @@ class PackageFoldersTest {
             }
             for (String version : registry.versions(id)) {
                 RuleSetManifest m = registry.manifest(id, version);
-                assertThatCode(() -> RuleSet.checkPackageFolders(m, kbase(m.kbase()), Fixtures.LOADER))
+                assertThatCode(() -> RuleSetLoader.checkPackageFolders(m, kbase(m.kbase()), Fixtures.LOADER))
                         .as(m.coordinates()).doesNotThrowAnyException();
                 checked++;
             }
@@ -73,7 +73,7 @@ class PackageFoldersTest {
 
     @Test
     void aPackageAddedToTheKbaseOutsideTheManifestIsRefused() {
-        assertThatThrownBy(() -> RuleSet.checkPackageFolders(manifest(Fixtures.TWO_PACKAGES, GOOD),
+        assertThatThrownBy(() -> RuleSetLoader.checkPackageFolders(manifest(Fixtures.TWO_PACKAGES, GOOD),
                 kbase(Fixtures.TWO_PACKAGES), Fixtures.LOADER))
                 .isInstanceOfSatisfying(RuleSetLoadException.class, e -> assertThat(e.problems()).containsExactly(
                         "DRL file [fixture/versions/rules.drl] is in package [fixture.versions] of kbase ["
@@ -81,13 +81,13 @@ class PackageFoldersTest {
                         "package [fixture.versions] of kbase [" + Fixtures.TWO_PACKAGES + "] holds 2 rule(s) but its"
                                 + " folder [fixture/versions] holds no DRL file listed in the manifest, so they are"
                                 + " not covered by the content hash"));
-        assertThatCode(() -> RuleSet.checkPackageFolders(manifest(Fixtures.TWO_PACKAGES, GOOD, VERSIONS),
+        assertThatCode(() -> RuleSetLoader.checkPackageFolders(manifest(Fixtures.TWO_PACKAGES, GOOD, VERSIONS),
                 kbase(Fixtures.TWO_PACKAGES), Fixtures.LOADER)).doesNotThrowAnyException();
     }
 
     @Test
     void aListedDrlFileOutsideTheKbasesPackagesIsRefused() {
-        assertThatThrownBy(() -> RuleSet.checkPackageFolders(manifest("kb-good", GOOD, VERSIONS), kbase("kb-good"),
+        assertThatThrownBy(() -> RuleSetLoader.checkPackageFolders(manifest("kb-good", GOOD, VERSIONS), kbase("kb-good"),
                 Fixtures.LOADER))
                 .isInstanceOfSatisfying(RuleSetLoadException.class, e -> assertThat(e.problems()).singleElement()
                         .asString()
@@ -99,7 +99,7 @@ class PackageFoldersTest {
 
     @Test
     void aManifestListingAnotherPackagesFileInsteadOfItsOwnIsRefusedOnEveryCount() {
-        assertThatThrownBy(() -> RuleSet.checkPackageFolders(manifest("kb-good", VERSIONS), kbase("kb-good"),
+        assertThatThrownBy(() -> RuleSetLoader.checkPackageFolders(manifest("kb-good", VERSIONS), kbase("kb-good"),
                 Fixtures.LOADER))
                 .isInstanceOfSatisfying(RuleSetLoadException.class, e -> assertThat(e.problems()).hasSize(3)
                         .anySatisfy(p -> assertThat(p).contains("[fixture/good/rules.drl]").contains(NOT_HASHED))
@@ -129,7 +129,7 @@ class PackageFoldersTest {
         entries.put("fixture/good/zz-extra.drl", "package fixture.good;\n");
         try (URLClassLoader loader = withJar(dir.resolve("nodirs.jar"), entries)) {
             assertThat(loader.findResource("fixture/good")).as("no directory entry").isNull();
-            assertThatThrownBy(() -> RuleSet.checkPackageFolders(manifest("kb-good", GOOD), kbase("kb-good"), loader))
+            assertThatThrownBy(() -> RuleSetLoader.checkPackageFolders(manifest("kb-good", GOOD), kbase("kb-good"), loader))
                     .isInstanceOf(RuleSetLoadException.class)
                     .hasMessageContaining("DRL file [fixture/good/zz-extra.drl] is in package [fixture.good]");
         }

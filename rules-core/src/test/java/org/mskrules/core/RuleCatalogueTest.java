@@ -119,4 +119,14 @@ class RuleCatalogueTest {
                 """);
         assertThat(RuleCatalogue.fileName(registry.manifest("fixture-good", "1.10.0"))).isEqualTo("fixture-good-1.10.0.md");
     }
+
+    @Test
+    void aVersionWithAPredecessorSaysFirstWhatChangedSinceIt() {
+        String later = RuleCatalogue.markdown(Fixtures.registry(), "fixture-good", "1.10.0");
+        assertThat(later).contains("## Changes since 1.2.0")
+                .contains("- Description: Test fixture → A later version sharing the kbase, to test version ordering")
+                .doesNotContain("Rule changed").doesNotContain("Rule added").doesNotContain("File added");
+        assertThat(later.indexOf("## Changes since 1.2.0")).isLessThan(later.indexOf("## Summary"));
+        assertThat(RuleCatalogue.markdown(Fixtures.registry(), "fixture-good", "1.2.0")).doesNotContain("## Changes since");
+    }
 }

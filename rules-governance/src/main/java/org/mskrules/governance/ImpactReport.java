@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.RulesException;
 import org.mskrules.msk.Assessment;
@@ -92,7 +92,7 @@ public record ImpactReport(
     /** The whole report as indented JSON, with the library's mapper. */
     public String toJson() {
         try {
-            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
+            return Json.writer().withDefaultPrettyPrinter().writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new RulesException("cannot write the impact report as JSON", e);
         }

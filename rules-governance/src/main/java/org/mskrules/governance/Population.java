@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.mskrules.core.InvalidConfigurationException;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.LocalParameters;
 import org.mskrules.msk.PathwayStage;
@@ -47,7 +47,7 @@ import org.mskrules.msk.ServiceProfile;
  * <p>Immutable and thread-safe.
  */
 public final class Population {
-    private static final ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper JSON = Json.newMapper();
     private static final TypeReference<Map<String, Integer>> PARAMETERS = new TypeReference<>() {
     };
 

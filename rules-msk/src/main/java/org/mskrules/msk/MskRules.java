@@ -19,17 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mskrules.core.Evaluation;
-import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.InvalidRuleMetadataException;
-import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.MetadataRules;
 import org.mskrules.core.RuleSetBinding;
 import org.mskrules.core.RuleSetBuilder;
 import org.mskrules.core.RuleSetManifest;
-import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.core.RulesException;
 import org.mskrules.core.Violation;
 

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 
 /**
  * What the referral records about one {@link Finding}: its status and, when present, optionally when
@@ -48,13 +48,13 @@ public record Observation(FindingStatus status, LocalDate onset, Trend trend) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static Observation fromJson(JsonNode node) throws JsonProcessingException {
         if (node.isTextual()) {
-            return of(Json.mapper().treeToValue(node, FindingStatus.class));
+            return of(Json.reader().treeToValue(node, FindingStatus.class));
         }
         if (!node.isObject()) {
             throw new IllegalArgumentException("a finding must be a status string (PRESENT, ABSENT, NOT_RECORDED)"
                     + " or an object {status, onset, trend}, not " + node.getNodeType());
         }
-        JsonForm form = Json.mapper().treeToValue(node, JsonForm.class);
+        JsonForm form = Json.reader().treeToValue(node, JsonForm.class);
         if (form.status() == null) {
             throw new IllegalArgumentException("status is required: PRESENT, ABSENT or NOT_RECORDED");
         }

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
-import org.mskrules.core.JsonContract;
+import org.mskrules.core.io.Json;
+import org.mskrules.core.io.JsonContract;
 import org.mskrules.core.Violation;
 
 /**
@@ -67,7 +67,7 @@ public final class ReferralJson {
         }
         Referral referral;
         try {
-            referral = Json.mapper().treeToValue(checked.valid(), Referral.class);
+            referral = Json.reader().treeToValue(checked.valid(), Referral.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The schema and the model disagree: a defect, but still the caller's record is rejected
             // with where the model stopped rather than lost.

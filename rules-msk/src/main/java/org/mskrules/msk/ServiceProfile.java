@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.Objects;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
-import org.mskrules.core.JsonContract;
+import org.mskrules.core.io.Json;
+import org.mskrules.core.io.JsonContract;
 import org.mskrules.core.Violation;
 
 /**
@@ -174,7 +174,7 @@ public record ServiceProfile(
         if (checked.valid() != null && checked.valid().isObject()) {
             JsonForm form;
             try {
-                form = Json.mapper().treeToValue(checked.valid(), JsonForm.class);
+                form = Json.reader().treeToValue(checked.valid(), JsonForm.class);
             } catch (JsonProcessingException e) {
                 // What is left meets the schema, so this would be the schema and the form disagreeing:
                 // still the caller's problem to see, never an exception of the wrong kind.

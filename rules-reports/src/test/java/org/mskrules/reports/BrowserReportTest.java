@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.governance.ImpactAnalysis;
 import org.mskrules.governance.ImpactReport;
 import org.mskrules.governance.Population;
@@ -153,7 +153,7 @@ class BrowserReportTest {
         List<String> lines = new ArrayList<>();
         for (String json : Files.readAllLines(EXAMPLES.resolve("indicator-referrals.jsonl"))) {
             Assessment a = rules.assess(ReferralJson.read(json, asOf), asOf, ServiceProfile.NATIONAL);
-            lines.add(Json.mapper().writeValueAsString(a));
+            lines.add(Json.writer().writeValueAsString(a));
         }
         Path log = OUT.resolve("decisions.jsonl");
         Files.write(log, lines);

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.governance.BehaviourSummary;
@@ -86,8 +86,8 @@ class BehaviourSnapshotTest {
         boolean released = REGISTRY.manifest(MskRules.RULE_SET_ID, version).status() == RuleSetManifest.Status.RELEASED;
         // A released version's snapshot changes only with the population (a golden case added or
         // removed), never with its behaviour on the same population.
-        boolean populationChanged = committed == null || !Json.mapper().readTree(committed).path("population")
-                .equals(Json.mapper().readTree(text).path("population"));
+        boolean populationChanged = committed == null || !Json.reader().readTree(committed).path("population")
+                .equals(Json.reader().readTree(text).path("population"));
         if (GeneratedDocs.updating() && (populationChanged || !released)) {
             GeneratedDocs.write(RepoPaths.root().resolve(file), text);
             System.out.println("[mskrules.update] wrote " + file);
@@ -99,11 +99,11 @@ class BehaviourSnapshotTest {
         if (committed == null) {
             message.add("There is no committed snapshot for this version.");
         } else {
-            ObjectNode old = (ObjectNode) Json.mapper().readTree(committed);
+            ObjectNode old = (ObjectNode) Json.reader().readTree(committed);
             JsonNode oldAgainst = old.remove(AGAINST_PREVIOUS);
             old.put("contentHash", actual.contentHash());
             message.add("What changed (snapshot -> now):");
-            Json.mapper().treeToValue(old, BehaviourSummary.class).differences(actual)
+            Json.reader().treeToValue(old, BehaviourSummary.class).differences(actual)
                     .forEach(d -> message.add("  " + d));
             if (report != null) {
                 message.addAll(changedAgainstPrevious(oldAgainst, report));
@@ -141,7 +141,7 @@ class BehaviourSnapshotTest {
      * with a digest of both decisions, so that a later failure can name the cases that moved.
      */
     static String snapshotText(BehaviourSummary summary, ImpactReport againstPrevious) throws JsonProcessingException {
-        ObjectNode tree = Json.mapper().valueToTree(summary);
+        ObjectNode tree = Json.tree(summary);
         tree.remove("contentHash");
         if (againstPrevious != null) {
             ObjectNode against = tree.putObject(AGAINST_PREVIOUS);
@@ -154,13 +154,13 @@ class BehaviourSnapshotTest {
         }
         // One array element a line, LF whatever the platform, so that a snapshot's diff reads case by case.
         DefaultIndenter lines = new DefaultIndenter("  ", "\n");
-        return Json.mapper().writer(new DefaultPrettyPrinter().withObjectIndenter(lines).withArrayIndenter(lines))
+        return Json.writer().with(new DefaultPrettyPrinter().withObjectIndenter(lines).withArrayIndenter(lines))
                 .writeValueAsString(tree) + "\n";
     }
 
     private static String digest(ImpactReport.ChangedCase c) throws JsonProcessingException {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Json.mapper().writeValueAsBytes(c));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Json.writer().writeValueAsBytes(c));
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -193,8 +193,8 @@ class BehaviourSnapshotTest {
             if (old == null || !old.equals(digest(c))) {
                 if (shown++ < CASES_SHOWN) {
                     lines.add("  " + c.id() + (old == null ? " (now differs from " : " (differs differently from ")
-                            + now.a().version() + "): " + Json.mapper().writeValueAsString(c.a()) + " -> "
-                            + Json.mapper().writeValueAsString(c.b()) + "; fired only in " + now.a().version() + ": "
+                            + now.a().version() + "): " + Json.writer().writeValueAsString(c.a()) + " -> "
+                            + Json.writer().writeValueAsString(c.b()) + "; fired only in " + now.a().version() + ": "
                             + c.firedOnlyInA() + ", only in " + now.b().version() + ": " + c.firedOnlyInB());
                 }
             }

@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.Violation;
 import org.mskrules.governance.SyntheticReferrals;
 import org.mskrules.msk.Assessment;
@@ -82,7 +82,7 @@ class ConcurrencyTest {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 200; i++) {
             docs.add(GarbageInputProperties.mutatedReferral(random));
-            docs.add(Json.mapper().writeValueAsString(SyntheticReferrals.referral((min, max) -> random.nextInt(min, max + 1), AS_OF)));
+            docs.add(Json.writer().writeValueAsString(SyntheticReferrals.referral((min, max) -> random.nextInt(min, max + 1), AS_OF)));
         }
         List<List<Violation>> sequential = docs.stream().map(d -> ReferralJson.check(d, AS_OF)).toList();
         for (List<List<Violation>> result : runConcurrently(t -> docs.stream().map(d -> ReferralJson.check(d, AS_OF)).toList())) {
@@ -96,10 +96,10 @@ class ConcurrencyTest {
         WaitingListRules rules = WaitingListRules.builder().build();
         byte[] csv = Files.readAllBytes(RepoPaths.root().resolve("examples").resolve("waiting-list.csv"));
         LocalDate asOf = LocalDate.of(2023, 11, 20);
-        String sequential = Json.mapper().writeValueAsString(rules.review(new ByteArrayInputStream(csv), EntryFormat.CSV, asOf));
+        String sequential = Json.writer().writeValueAsString(rules.review(new ByteArrayInputStream(csv), EntryFormat.CSV, asOf));
         for (String result : runConcurrently(t -> {
             WaitingListReview r = rules.review(new ByteArrayInputStream(csv), EntryFormat.CSV, asOf);
-            return Json.mapper().writeValueAsString(r);
+            return Json.writer().writeValueAsString(r);
         })) {
             assertThat(result).isEqualTo(sequential);
         }

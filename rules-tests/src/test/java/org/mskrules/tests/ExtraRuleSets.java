@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.RuleSetRegistry;
 
 /** Test class paths with rule-set versions added: working copies of real versions, for the tests that need one. */
@@ -27,7 +27,7 @@ final class ExtraRuleSets {
     static ClassLoader classPathWith(Path dir, Map<String, String> served, List<String> manifests) throws IOException {
         Files.createDirectories(dir);
         Path index = dir.resolve("rule-sets.json");
-        Files.writeString(index, Json.mapper().writeValueAsString(Map.of("manifests", manifests)));
+        Files.writeString(index, Json.writer().writeValueAsString(Map.of("manifests", manifests)));
         URL indexUrl = index.toUri().toURL();
         Map<String, String> resources = Map.copyOf(served);
         return new ClassLoader(ExtraRuleSets.class.getClassLoader()) {

@@ -21,7 +21,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.msk.Assessment;
@@ -48,7 +48,7 @@ class GoldenCaseTest {
     static final List<String> FOLDERS = List.of("golden/red-flags", "golden/priority-routing", "golden/safety-net",
             "golden/pathway");
     static final int MIN_CASES_PER_ROUTE_AND_CRITERION = 3;
-    private static final ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper JSON = Json.newMapper();
     private static final Map<String, MskRules> RULES = new ConcurrentHashMap<>();
 
     static List<GoldenCase> cases() {

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 
 /**
  * The published input schemas in {@code docs/schema}, read from the repository (not from the class
@@ -35,7 +35,7 @@ final class InputSchemas {
 
     static JsonNode node(String file) {
         try {
-            return Json.mapper().readTree(Files.readString(dir().resolve(file)));
+            return Json.reader().readTree(Files.readString(dir().resolve(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

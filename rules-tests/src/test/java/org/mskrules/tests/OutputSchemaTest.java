@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.mskrules.core.FiredRule;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.Trace;
@@ -127,7 +127,7 @@ class OutputSchemaTest {
     static final int DENSE_PRESENT_PER_MILLE = 150;
     static final int BATCH_LINES = 1_000;
 
-    private static final ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper JSON = Json.newMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder
                     // https://mskrules.org/schema/x.schema.json is docs/schema/x.schema.json ...

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.mskrules.core.InvalidConfigurationException;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.MskRules;
@@ -45,7 +45,7 @@ class PathwayInputTest {
         assertThat(a.referralSource()).isEqualTo(ReferralSource.SELF_REFERRAL);
         // The national defaults accept self-referral: the service's front door (PR2022, seeds/004 line 42).
         assertThat(a.route().reasons()).extracting(x -> x.ruleId()).containsExactly("RT-FC-003");
-        assertThat(Json.mapper().valueToTree(a).path("referralSource").asText()).isEqualTo("SELF_REFERRAL");
+        assertThat(Json.tree(a).path("referralSource").asText()).isEqualTo("SELF_REFERRAL");
     }
 
     @Test
@@ -96,8 +96,8 @@ class PathwayInputTest {
         assertThat(old.adviceAndGuidanceSpecialties()).isEmpty();
         assertThat(old).isEqualTo(new ServiceProfile("Old", false, true, null, 14, 84));
         // Left out of JSON when off, so a decision's profile reads as before 2.0.0.
-        assertThat(Json.mapper().valueToTree(old).has("singlePointOfAccess")).isFalse();
-        assertThat(Json.mapper().valueToTree(old).has("adviceAndGuidanceSpecialties")).isFalse();
+        assertThat(Json.tree(old).has("singlePointOfAccess")).isFalse();
+        assertThat(Json.tree(old).has("adviceAndGuidanceSpecialties")).isFalse();
     }
 
     @Test

@@ -166,7 +166,7 @@ class ReaderFuzzProperties {
     static void referral(byte[] bytes) {
         String text;
         try {
-            text = org.mskrules.core.JsonContract.readDocument(new ByteArrayInputStream(bytes));
+            text = org.mskrules.core.io.JsonContract.readDocument(new ByteArrayInputStream(bytes));
         } catch (InvalidInputException e) {
             checkViolations(e.violations());
             return;

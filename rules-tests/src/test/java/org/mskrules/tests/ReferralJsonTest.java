@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.JsonContract;
+import org.mskrules.core.io.JsonContract;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.EscalationLevel;

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mskrules.core.InvalidRuleMetadataException;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.RuleSetLoadException;
 import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.RuleSetRegistry;
@@ -42,7 +42,7 @@ class RoutingPolicyTest {
     void theReleasedVersionsUseThePolicyFrozenInJavaAsTheyWereReleased() throws IOException {
         RoutingPolicy released;
         try (InputStream in = RoutingPolicyTest.class.getResourceAsStream("/legacy-routing-policy-1.x.json")) {
-            released = Json.mapper().readValue(in, RoutingPolicy.class);
+            released = Json.reader().readValue(in, RoutingPolicy.class);
         }
         for (String version : List.of("1.0.0", "1.1.0")) {
             assertThat(REGISTRY.manifest(MskRules.RULE_SET_ID, version).policy()).as(version).isNull();
@@ -132,7 +132,7 @@ class RoutingPolicyTest {
      */
     private static ClassLoader workingCopy(Path dir, String version, UnaryOperator<ObjectNode> edit, String policy)
             throws IOException {
-        ObjectNode copy = Json.mapper().valueToTree(REGISTRY.manifest(MskRules.RULE_SET_ID, version));
+        ObjectNode copy = Json.tree(REGISTRY.manifest(MskRules.RULE_SET_ID, version));
         copy.put("version", COPY).put("status", "WORKING").putNull("contentHash");
         String policyPath = "test-working/routing-policy.json";
         if (policy != null) {
@@ -147,8 +147,8 @@ class RoutingPolicyTest {
         }
         String manifestPath = "test-working/manifest.json";
         Map<String, String> served = policy == null
-                ? Map.of(manifestPath, Json.mapper().writeValueAsString(edit.apply(copy)))
-                : Map.of(manifestPath, Json.mapper().writeValueAsString(edit.apply(copy)), policyPath, policy);
+                ? Map.of(manifestPath, Json.writer().writeValueAsString(edit.apply(copy)))
+                : Map.of(manifestPath, Json.writer().writeValueAsString(edit.apply(copy)), policyPath, policy);
         return ExtraRuleSets.classPathWith(dir, served, List.of(manifestPath));
     }
 

@@ -49,7 +49,7 @@ class RuleCatalogueTest {
             for (String version : registry.versions(id)) {
                 RuleSet rs = registry.ruleSet(id, version);
                 all.add(rs);
-                pages.put(RuleCatalogue.fileName(rs.manifest()), RuleCatalogue.markdown(rs));
+                pages.put(RuleCatalogue.fileName(rs.manifest()), RuleCatalogue.markdown(registry, id, version));
             }
         }
         pages.put(INDEX, RuleCatalogue.index(all));

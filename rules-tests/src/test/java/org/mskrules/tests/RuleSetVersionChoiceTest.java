@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mskrules.core.InvalidConfigurationException;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.NoVersionInForceException;
 import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.RuleSetRegistry;
@@ -205,7 +205,7 @@ class RuleSetVersionChoiceTest {
         List<String> paths = new ArrayList<>();
         for (String id : ruleSetIds) {
             RuleSetManifest m = real.manifest(id, "1.0.0");
-            ObjectNode copy = Json.mapper().valueToTree(m);
+            ObjectNode copy = Json.tree(m);
             copy.put("version", WORKING).put("status", "WORKING").put("effectiveFrom", "2020-01-01").putNull("contentHash");
             if (id.equals(MskRules.RULE_SET_ID)) {
                 // Only 1.0.0 and 1.1.0 may use the routing policy frozen in Java; a later version declares its own.
@@ -214,7 +214,7 @@ class RuleSetVersionChoiceTest {
                 ((com.fasterxml.jackson.databind.node.ArrayNode) copy.get("files")).add(policy);
             }
             String path = "test-working/" + id + "-" + WORKING + ".json";
-            manifests.put(path, Json.mapper().writeValueAsString(copy));
+            manifests.put(path, Json.writer().writeValueAsString(copy));
             paths.add(path);
         }
         return ExtraRuleSets.classPathWith(dir, manifests, paths);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.msk.PriorityCategory;
 import org.mskrules.msk.waitinglist.Answer;
 import org.mskrules.msk.waitinglist.ValidationRecord;
@@ -412,7 +412,7 @@ final class SyntheticWaitingLists {
     static String toJsonLines(List<WaitingListEntry> entries, boolean omitNotRecorded) {
         StringBuilder b = new StringBuilder();
         for (WaitingListEntry e : entries) {
-            ObjectNode node = Json.mapper().createObjectNode();
+            ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             Map<String, String> fields = fields(e, omitNotRecorded);
             for (String name : List.of("entryId", "category", "received", "firstContact")) {
                 if (fields.get(name) != null) {
@@ -428,7 +428,7 @@ final class SyntheticWaitingLists {
                 }
             }
             try {
-                b.append(Json.mapper().writeValueAsString(node)).append('\n');
+                b.append(Json.writer().writeValueAsString(node)).append('\n');
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException(ex);
             }

@@ -24,7 +24,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.PriorityCategory;
 import org.mskrules.msk.ServiceProfile;
@@ -51,7 +51,7 @@ class WaitingListGoldenTest {
     static final String FOLDER = "golden/waiting-list";
     /** Service profile paths in cases are relative to the repository root; tests run in rules-tests. */
     static final Path REPOSITORY_ROOT = Path.of("..");
-    private static final ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper JSON = Json.newMapper();
     private static final Map<String, WaitingListRules> RULES = new ConcurrentHashMap<>();
 
     static List<WaitingListGoldenCase> cases() {

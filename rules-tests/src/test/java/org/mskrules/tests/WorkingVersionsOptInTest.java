@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.RuleSetManifest;
 import org.mskrules.core.RuleSetRegistry;
 
@@ -35,9 +35,9 @@ class WorkingVersionsOptInTest {
         for (URL url : Collections.list(loader.getResources(RuleSetRegistry.INDEX))) {
             List<RuleSetManifest> manifests = new ArrayList<>();
             try (InputStream in = url.openStream()) {
-                for (JsonNode path : Json.mapper().readTree(in).get("manifests")) {
+                for (JsonNode path : Json.reader().readTree(in).get("manifests")) {
                     try (InputStream m = loader.getResourceAsStream(path.asText())) {
-                        manifests.add(Json.mapper().readValue(m, RuleSetManifest.class));
+                        manifests.add(Json.reader().readValue(m, RuleSetManifest.class));
                     }
                 }
             }

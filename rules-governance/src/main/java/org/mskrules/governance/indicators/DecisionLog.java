@@ -1,7 +1,7 @@
 package org.mskrules.governance.indicators;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,8 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
-import org.mskrules.core.LineSource;
+import org.mskrules.core.io.Json;
+import org.mskrules.core.io.LineSource;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.EthnicCategory;
 
@@ -26,7 +26,7 @@ import org.mskrules.msk.EthnicCategory;
 final class DecisionLog {
     /** Decision lines carry a whole trace; a generous limit, still bounded. */
     static final int MAX_LINE = 4 * 1024 * 1024;
-    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final ObjectReader MAPPER = Json.reader();
 
     private DecisionLog() {
     }

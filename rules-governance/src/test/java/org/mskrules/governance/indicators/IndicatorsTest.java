@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.governance.indicators.IndicatorReport.Share;
 import org.mskrules.governance.indicators.IndicatorReport.Wait;
 import org.mskrules.msk.AgeBand;
@@ -189,7 +189,7 @@ class IndicatorsTest {
             n++;
             Referral referral = ReferralJson.read(json, asOf);
             Assessment a = rules.assess(referral, asOf, ServiceProfile.NATIONAL);
-            lines.add("{\"line\":" + n + ",\"decision\":" + Json.mapper().writeValueAsString(a) + "}");
+            lines.add("{\"line\":" + n + ",\"decision\":" + Json.writer().writeValueAsString(a) + "}");
         }
         Path log = dir.resolve("decisions.jsonl");
         Files.write(log, lines);

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.LineSource;
+import org.mskrules.core.io.LineSource;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.AgeBand;
 import org.mskrules.msk.EthnicCategory;

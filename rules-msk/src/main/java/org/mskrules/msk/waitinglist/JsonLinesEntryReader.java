@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mskrules.core.Json;
-import org.mskrules.core.LineSource;
+import org.mskrules.core.io.Json;
+import org.mskrules.core.io.LineSource;
 
 /**
  * Reads JSON Lines: one object per line with the fields of {@link WaitingListEntry}; the validation
@@ -21,7 +21,7 @@ final class JsonLinesEntryReader extends EntryReader {
             "ageBand", "sex", "ethnicCategory");
     private static final Set<String> VALIDATION_FIELDS = Set.of("validatedOn", "wishesToBeSeen", "hasCapacity",
             "understandsDecision", "communicationNeedsMet");
-    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final ObjectMapper MAPPER = Json.newMapper();
 
     JsonLinesEntryReader(LineSource lines) {
         super(lines);
@@ -34,12 +34,12 @@ final class JsonLinesEntryReader extends EntryReader {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            f.problem("", "MALFORMED_JSON", "line " + line + " is not JSON: " + org.mskrules.core.JsonContract.parserReason(e));
+            f.problem("", "MALFORMED_JSON", "line " + line + " is not JSON: " + org.mskrules.core.io.JsonContract.parserReason(e));
             f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
             return f.toParsed(line);
         } catch (NumberFormatException e) {
             // A decimal whose exponent cannot be read exactly (found by fuzzing the referral reader).
-            Violation v = org.mskrules.core.JsonContract.numberTooLong();
+            Violation v = org.mskrules.core.io.JsonContract.numberTooLong();
             f.problem(v.path(), v.code(), "line " + line + ": " + v.message());
             f.unreadable.addAll(List.of("/entryId", "/category", "/received"));
             return f.toParsed(line);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.core.RulesException;
 
 /**
@@ -24,7 +24,7 @@ import org.mskrules.core.RulesException;
 final class ReviewSpool implements AutoCloseable {
     /** Reviews held in memory behind one whose validation outcome is pending, at most; the run decides then. */
     static final int MAX_BUFFERED = 1 << 16;
-    private static final ObjectMapper MAPPER = Json.mapper().copy()
+    private static final ObjectMapper MAPPER = Json.newMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** A review's place in line order, filled when its review is complete. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.LineSource;
+import org.mskrules.core.io.LineSource;
 import org.mskrules.core.Violation;
 
 /**

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.Map;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.Json;
+import org.mskrules.core.io.Json;
 import org.mskrules.msk.Assessment;
 import org.mskrules.msk.MskRules;
 import org.mskrules.msk.ReferralJson;
@@ -39,7 +39,7 @@ class AssessController {
         LocalDate date = LocalDate.parse(asOf);
         Assessment assessment = rules.assess(ReferralJson.read(referral, date), date);
         // The library's own mapper, so that the answer is exactly the documented JSON.
-        return Json.mapper().writeValueAsString(assessment);
+        return Json.writer().writeValueAsString(assessment);
     }
 
     @GetMapping(path = "/rules", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,6 +52,6 @@ class AssessController {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<String> invalid(InvalidInputException e) throws JsonProcessingException {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(Json.mapper().writeValueAsString(Map.of("violations", e.violations())));
+                .body(Json.writer().writeValueAsString(Map.of("violations", e.violations())));
     }
 }

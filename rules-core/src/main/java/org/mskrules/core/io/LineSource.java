@@ -1,4 +1,4 @@
-package org.mskrules.core;
+package org.mskrules.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,13 @@
-package org.mskrules.core;
+package org.mskrules.core.io;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -15,7 +18,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * ignores is a finding a clinician thinks was considered. Dates are ISO-8601 strings. Output is
  * deterministic (sorted map keys, properties in declaration order).
  *
- * <p>Thread-safe: {@link #mapper()} returns a fully configured mapper that may be shared.
+ * <p>Thread-safe: {@link #reader()} and {@link #writer()} are immutable and shared; the shared
+ * mapper behind them is never handed out, so nobody can reconfigure it for everyone.
+ * {@link #newMapper()} gives a caller a copy of its own.
  */
 public final class Json {
     /** Longest string value accepted in an input document. */
@@ -49,11 +54,32 @@ public final class Json {
                 .build());
     }
 
+    private static final ObjectReader READER = MAPPER.reader();
+    private static final ObjectWriter WRITER = MAPPER.writer();
+
     private Json() {
     }
 
-    /** The shared, configured mapper. Do not reconfigure it; {@code copy()} it to change settings. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    /** Reads JSON with these settings: {@code readValue(text, Type.class)}, {@code readTree}, {@code treeToValue}. Immutable. */
+    public static ObjectReader reader() {
+        return READER;
+    }
+
+    /** Writes JSON with these settings; {@code withDefaultPrettyPrinter()} for indented output. Immutable. */
+    public static ObjectWriter writer() {
+        return WRITER;
+    }
+
+    /** {@code value} as a JSON tree (an object node for a record), as {@link #writer()} would write it. */
+    public static <T extends JsonNode> T tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /**
+     * A new mapper with these settings, the caller's own to reconfigure (for example to read its own
+     * files leniently). Costly: make one and keep it.
+     */
+    public static ObjectMapper newMapper() {
+        return MAPPER.copy();
     }
 }

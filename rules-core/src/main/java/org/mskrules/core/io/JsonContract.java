@@ -1,5 +1,8 @@
-package org.mskrules.core;
+package org.mskrules.core.io;
 
+import org.mskrules.core.RulesException;
+import org.mskrules.core.InvalidInputException;
+import org.mskrules.core.Violation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
@@ -82,7 +85,7 @@ public final class JsonContract {
             if (in == null) {
                 throw new RulesException("JSON schema [" + resource + "] is not on the class path");
             }
-            JsonNode node = Json.mapper().readTree(in);
+            JsonNode node = Json.reader().readTree(in);
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
@@ -118,7 +121,7 @@ public final class JsonContract {
         }
         JsonNode node;
         try {
-            node = Json.mapper().readTree(text);
+            node = Json.reader().readTree(text);
         } catch (StreamConstraintsException e) {
             return Checked.unreadable(limit(e));
         } catch (JsonProcessingException e) {

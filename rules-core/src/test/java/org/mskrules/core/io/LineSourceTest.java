@@ -1,4 +1,4 @@
-package org.mskrules.core;
+package org.mskrules.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
