@@ -270,9 +270,14 @@ final class WaitlistCommand implements Callable<Integer> {
         entries(r.longestWaits(), show, out, "  ");
         out.println();
 
-        out.println("Validation cohort (" + r.policy().validationSchedule().pointWeeks() + "-week points, unless validated in the previous "
-                + r.policy().validationSchedule().lookbackWeeks() + " weeks; " + r.policy().validationSchedule().ruleId() + "): "
-                + r.validationCohort().size() + " to contact");
+        var schedule = r.policy().validationSchedule();
+        // From msk-waiting-list 1.1.0 every waiting patient is in the cohort (national); the points order it (local).
+        String cohort = schedule.everyPatient()
+                ? "every waiting patient not validated in the previous " + schedule.lookbackWeeks() + " weeks; "
+                        + schedule.everyPatientRuleId() + "; points " + schedule.pointWeeks() + " weeks, " + schedule.ruleId()
+                : schedule.pointWeeks() + "-week points, unless validated in the previous " + schedule.lookbackWeeks()
+                        + " weeks; " + schedule.ruleId();
+        out.println("Validation cohort (" + cohort + "): " + r.validationCohort().size() + " to contact");
         int shown = 0;
         for (EntryReview e : r.validationCohort()) {
             if (shown++ == show) {

@@ -86,6 +86,17 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void theWaitlistReportSaysWhoIsInTheValidationCohortInEachVersion() {
+        Cli.Result released = Cli.run("waitlist", Cli.WAITING_LIST, "--as-of", "2023-11-20", "--rules-version", "1.0.0");
+        assertThat(released.out()).contains("Validation cohort ([12, 26, 52]-week points, unless validated in the"
+                + " previous 12 weeks; WL-VAL-001): 7 to contact");
+        Cli.Result working = Cli.run("waitlist", Cli.WAITING_LIST, "--as-of", "2023-11-20", "--rules-version", "1.1.0");
+        assertThat(working.out()).contains("Validation cohort (every waiting patient not validated in the previous 12"
+                + " weeks; WL-VAL-002; points [12, 26, 52] weeks, WL-VAL-001): ");
+        assertThat(working.out()).doesNotContain("): 7 to contact");
+    }
+
+    @Test
     void indicatorsNeedAnInput() {
         assertThat(Cli.run("indicators").exit()).isEqualTo(MskRulesCli.USAGE);
     }

@@ -108,8 +108,14 @@ public final class HtmlReports {
         }
 
         h.h2("Validation cohort", "validation");
+        var schedule = r.policy().validationSchedule();
         h.p(r.validationCohort().size() + " waiting patients are due to be asked whether they still wish to be seen"
-                + " (longest wait first).");
+                + " (longest wait first): " + (schedule.everyPatient()
+                ? "every waiting patient not validated in the previous " + schedule.lookbackWeeks() + " weeks ("
+                        + schedule.everyPatientRuleId() + ", national), and always those at a " + schedule.pointWeeks()
+                        + "-week point (" + schedule.ruleId() + ", local)."
+                : "those at a " + schedule.pointWeeks() + "-week point unless validated in the " + schedule.lookbackWeeks()
+                        + " weeks before it (" + schedule.ruleId() + ", local)."));
         entries(h, "Due for validation", r.validationCohort());
 
         if (!r.rejected().isEmpty()) {

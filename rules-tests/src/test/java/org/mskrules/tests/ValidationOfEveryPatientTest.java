@@ -124,7 +124,7 @@ class ValidationOfEveryPatientTest {
     /** The specification, written out: at a point, or no answered contact in the 12 weeks before the date. */
     static boolean dueEveryPatient(WaitingListEntry e, LocalDate asOf) {
         ValidationRecord v = e.validation();
-        return WaitingListProperties.Spec.validationDue(e, asOf) || v == null || v.wishesToBeSeen() == Answer.NOT_RECORDED
+        return WaitingListProperties.Spec.validationDueAtPoint(e, asOf) || v == null || v.wishesToBeSeen() == Answer.NOT_RECORDED
                 || v.validatedOn().isBefore(asOf.minusDays(84));
     }
 }

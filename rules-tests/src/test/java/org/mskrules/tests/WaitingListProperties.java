@@ -612,6 +612,26 @@ class WaitingListProperties {
          * contact that did not record whether the patient still wishes to be seen validates nothing.
          */
         static boolean validationDue(WaitingListEntry e, LocalDate asOf) {
+            if (validationDueAtPoint(e, asOf)) {
+                return true;
+            }
+            if (!everyPatient() || seen(e, asOf)) {
+                return false;
+            }
+            ValidationRecord v = e.validation();
+            return v == null || v.wishesToBeSeen() == Answer.NOT_RECORDED || v.validatedOn().isBefore(asOf.minusDays(84));
+        }
+
+        /**
+         * From msk-waiting-list 1.1.0 every waiting patient is due unless validated in the 12 weeks before
+         * the evaluation date (PR2022: ask all patients; WL-VAL-002); 1.0.0 has the points only.
+         */
+        static boolean everyPatient() {
+            return rules != null && !"1.0.0".equals(rules.ruleSetVersion());
+        }
+
+        /** Due at a point (the local schedule, WL-VAL-001), as {@link #validationDue} in 1.0.0. */
+        static boolean validationDueAtPoint(WaitingListEntry e, LocalDate asOf) {
             Integer point = validationPoint(e, asOf);
             if (point == null) {
                 return false;

@@ -39,8 +39,9 @@ public final class Indicators {
     static final String NOT_GIVEN = "not given";
     static final List<String> BREAKDOWNS = List.of(ALL, "age band", "sex", "ethnic group");
     static final Set<String> INVESTIGATION = Set.of("DIRECT_ACCESS_IMAGING", "PRIMARY_CARE_INVESTIGATIONS");
-    static final List<String> ROUTES = List.of("RED_FLAG_PATHWAY", "ADVICE_AND_GUIDANCE", "SECONDARY_CARE",
-            "COMMUNITY_MSK_TRIAGE", "COMMUNITY_MSK_THERAPY", "SUPPORTED_SELF_MANAGEMENT", "FIRST_CONTACT_PRACTITIONER");
+    /** The four routes the issue names first (charts draw the first four), then the others. */
+    static final List<String> ROUTES = List.of("SUPPORTED_SELF_MANAGEMENT", "FIRST_CONTACT_PRACTITIONER",
+            "COMMUNITY_MSK_TRIAGE", "COMMUNITY_MSK_THERAPY", "SECONDARY_CARE", "ADVICE_AND_GUIDANCE", "RED_FLAG_PATHWAY");
     static final List<String> URGENCIES = List.of("EMERGENCY", "URGENT", "SOON", "PRIORITY", "ROUTINE");
 
     private final Disclosure disclosure;
