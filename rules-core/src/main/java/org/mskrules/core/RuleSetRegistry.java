@@ -89,7 +89,28 @@ public final class RuleSetRegistry {
     /** The rule sets visible to {@code classLoader}. */
     public static RuleSetRegistry fromClasspath(ClassLoader classLoader) {
         Objects.requireNonNull(classLoader, "classLoader");
-        return new RuleSetRegistry(classLoader, () -> KieServices.get().newKieClasspathContainer(classLoader));
+        return new RuleSetRegistry(classLoader, () -> withContextClassLoader(classLoader,
+                () -> KieServices.get().newKieClasspathContainer(classLoader)));
+    }
+
+    /**
+     * Runs {@code work} with {@code loader} as the thread's context class loader, then restores the
+     * thread's own. Drools finds its services through the context class loader ({@code KieServices.get()}
+     * is null on a thread whose loader cannot see Drools: a host's pool, a plugin system, issue 20's
+     * {@code ContextClassLoaderTest}); the library's loader always can.
+     */
+    static <T> T withContextClassLoader(ClassLoader loader, java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader own = thread.getContextClassLoader();
+        if (own == loader) {
+            return work.get();
+        }
+        thread.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(own);
+        }
     }
 
     /** Ids of every rule set found, sorted. */
@@ -128,7 +149,7 @@ public final class RuleSetRegistry {
     public RuleSet ruleSet(String ruleSetId, String version) {
         RuleSetManifest manifest = manifest(ruleSetId, version);
         return loaded.computeIfAbsent(manifest.coordinates(),
-                key -> RuleSet.load(manifest, container(), classLoader));
+                key -> withContextClassLoader(classLoader, () -> RuleSet.load(manifest, container(), classLoader)));
     }
 
     /**
