@@ -279,6 +279,58 @@ class ExecutableJarIT {
         }
     }
 
+    /**
+     * Issue 20: on Java 25 or newer the launcher makes an AOT cache on first use (the training run's
+     * output never reaches the user), uses it afterwards with the same output, and replaces it when the
+     * jar changes. Needs the machine's second JDK, Temurin 25 (mskrules.java25 names another).
+     */
+    @Test
+    void theLauncherMakesUsesAndRenewsAnAotCacheOnJava25(@TempDir Path dir) throws Exception {
+        Path java25 = Path.of(System.getProperty("mskrules.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        assertThat(java25.resolve("bin/java")).as("a Java 25 JDK (set -Dmskrules.java25=JDK)").isRegularFile();
+        // An installed copy: the launcher and the jar side by side, and a cache directory of its own.
+        Path install = dir.resolve("install");
+        Files.createDirectories(install);
+        Files.copy(root.resolve("bin/msk-rules"), install.resolve("msk-rules"));
+        Files.copy(jar, install.resolve("msk-rules.jar"));
+        Path cache = dir.resolve("aot");
+        Map<String, String> env = Map.of("JAVA_HOME", java25.toString(), "MSK_RULES_AOT_DIR", cache.toString());
+        List<String> assess = List.of("sh", install.resolve("msk-rules").toString(), "assess",
+                "examples/referral-ankle-fracture-rehabilitation.json", "--as-of", "2026-11-23");
+        Run expected = jar("assess", "examples/referral-ankle-fracture-rehabilitation.json", "--as-of", "2026-11-23");
+
+        Run first = run(new byte[0], assess, env);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).isEqualTo(expected.out());
+        assertThat(first.err()).doesNotContain("aot").doesNotContain("WARNING").doesNotContain("AOT-TRAINING");
+        List<Path> made = aotFiles(cache);
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).getFileName().toString()).startsWith("msk-rules-java25-").endsWith(".aot");
+        long madeAt = Files.getLastModifiedTime(made.get(0)).toMillis();
+
+        Run second = run(new byte[0], assess, env);
+        assertThat(second.exit()).isZero();
+        assertThat(second.out()).isEqualTo(expected.out());
+        assertThat(second.err()).doesNotContain("aot").doesNotContain("WARNING");
+        assertThat(aotFiles(cache)).containsExactly(made.get(0));
+        assertThat(Files.getLastModifiedTime(made.get(0)).toMillis()).as("used, not made again").isEqualTo(madeAt);
+
+        // A rebuilt jar (another modification time): the stale cache is replaced.
+        Files.setLastModifiedTime(install.resolve("msk-rules.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Run third = run(new byte[0], assess, env);
+        assertThat(third.exit()).isZero();
+        assertThat(third.out()).isEqualTo(expected.out());
+        List<Path> renewed = aotFiles(cache);
+        assertThat(renewed).hasSize(1).doesNotContain(made.get(0));
+    }
+
+    static List<Path> aotFiles(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".aot")).sorted().toList();
+        }
+    }
+
     @Test
     void theLauncherRunsTheJarAndSaysSoWhenItIsNotBuilt(@TempDir Path dir) throws Exception {
         Path launcher = root.resolve("bin/msk-rules");
