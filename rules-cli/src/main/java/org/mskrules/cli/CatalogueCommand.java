@@ -3,7 +3,7 @@ package org.mskrules.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.mskrules.core.RuleCatalogue;
+import org.mskrules.governance.RuleCatalogue;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.RuleSetRegistry;
 import org.mskrules.msk.MskRules;

@@ -161,8 +161,19 @@ public final class RuleSet {
         }
     }
 
-    /** The text of one of the version's files, as UTF-8, for the catalogue. */
-    String resourceText(String path) {
+    /**
+     * The text, as UTF-8, of one of the files this version's content hash covers ({@link
+     * RuleSetManifest#files()}), for a reviewer's view such as the generated catalogue: the text the
+     * safety officer signs is the text that runs.
+     *
+     * @throws IllegalArgumentException if {@code path} is not one of the version's hashed files
+     * @throws RuleSetLoadException if the file cannot be read from the class path
+     */
+    public String fileText(String path) {
+        if (!manifest.files().contains(path)) {
+            throw new IllegalArgumentException("[" + path + "] is not one of the files of " + manifest.coordinates()
+                    + "; its files are " + manifest.files());
+        }
         try (InputStream in = classLoader.getResourceAsStream(path)) {
             if (in == null) {
                 throw new RuleSetLoadException(manifest.coordinates(), List.of("file [" + path + "] is not on the class path"));

@@ -335,6 +335,14 @@ public final class RuleSetRegistry {
     /** What a version number looks like, so that anything else is refused before it is compared. */
     private static final java.util.regex.Pattern VERSION_FORM = java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,9}){2}");
 
+    /**
+     * The order of {@link #versions}: semantic version order, 1.2.0 before 1.10.0, for versions of the
+     * form {@code MAJOR.MINOR.PATCH}.
+     */
+    public static Comparator<String> versionOrder() {
+        return SemanticVersions.ORDER;
+    }
+
     /** Semantic version order: 1.2.0 before 1.10.0. */
     static final class SemanticVersions {
         static final Comparator<String> ORDER = (a, b) -> {

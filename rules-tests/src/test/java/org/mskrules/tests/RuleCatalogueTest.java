@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.mskrules.core.RuleCatalogue;
+import org.mskrules.governance.RuleCatalogue;
 import org.mskrules.core.RuleSet;
 import org.mskrules.core.RuleSetRegistry;
 
