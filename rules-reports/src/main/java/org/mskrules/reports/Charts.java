@@ -38,6 +38,9 @@ final class Charts {
      */
     static final Color[] SERIES = {new Color(0x005eb8), new Color(0xed8b00), new Color(0x330072), new Color(0x009639)};
 
+    /** The font of the value labels on the bars. */
+    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
     /** Above this many categories the category labels are turned upright so that they do not overlap. */
     static final int UPRIGHT_LABELS_ABOVE = 8;
 
@@ -87,13 +90,13 @@ final class Charts {
         style.setOverlapped(false);
         style.setYAxisMin(0.0);
         // A whole-number pattern: XChart widens the tick step until no tick label would lose decimals,
-        // so the ticks are whole numbers, and the value labels are the exact numbers of the table.
-        style.setYAxisDecimalPattern("#,##0");
+        // so the ticks are whole numbers, and the value labels are written as the tables write them.
+        style.setYAxisDecimalPattern("0");
         style.setXAxisLabelRotation(upright ? 90 : 0);
         // Value labels on the bars: white on the dark colours, black on orange.
         style.setLabelsVisible(true);
         style.setLabelsPosition(0.5);
-        style.setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        style.setLabelsFont(LABEL_FONT);
         style.setLabelsFontColorAutomaticEnabled(true);
         style.setLabelsFontColorAutomaticLight(Color.WHITE);
         style.setLabelsFontColorAutomaticDark(Color.BLACK);
