@@ -44,12 +44,16 @@ final class Charts {
     /** Above this many categories the category labels are turned upright so that they do not overlap. */
     static final int UPRIGHT_LABELS_ABOVE = 8;
 
+    /** Above this many bars side by side a bar is too narrow for a level label. */
+    static final int NARROW_BARS_ABOVE = 32;
+
     private Charts() {
     }
 
     /**
      * A bar chart of {@code series} (name to one whole-number value per category, such as a count or a
-     * whole per cent), with upright category labels when there are many categories; {@code id}
+     * whole per cent), with upright category labels when there are many categories, and wider, with
+     * value labels along the bars, when there are many bars (XChart draws no horizontal bars); {@code id}
      * prefixes every id in the SVG so that charts on one page do not clash; {@code description} is
      * its text alternative.
      *
@@ -71,8 +75,12 @@ final class Charts {
             }
         });
         boolean upright = categories.size() > UPRIGHT_LABELS_ABOVE;
-        int width = 760;
-        int height = upright ? 480 : 360;
+        // Many narrow bars: the widest chart the page shows unscaled, and value labels along the bars.
+        boolean narrow = categories.size() * (stacked ? 1 : series.size()) > NARROW_BARS_ABOVE;
+        int width = narrow ? 1100 : 760;
+        // Upright category labels take their length in height, about 7 pixels a character.
+        int longest = categories.stream().mapToInt(String::length).max().orElse(0);
+        int height = upright ? Math.min(760, 380 + 7 * longest) : 360;
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(categoryAxis).yAxisTitle(valueAxis).build();
         CategoryStyler style = chart.getStyler();
@@ -89,6 +97,10 @@ final class Charts {
         style.setStacked(stacked);
         style.setOverlapped(false);
         style.setYAxisMin(0.0);
+        if (series.values().stream().flatMap(List::stream).allMatch(v -> v.doubleValue() == 0)) {
+            // All zero: XChart would draw a degenerate axis with the single tick 0.
+            style.setYAxisMax(1.0);
+        }
         // A whole-number pattern: XChart widens the tick step until no tick label would lose decimals,
         // so the ticks are whole numbers, and the value labels are written as the tables write them.
         style.setYAxisDecimalPattern("0");
@@ -96,6 +108,7 @@ final class Charts {
         // Value labels on the bars: white on the dark colours, black on orange.
         style.setLabelsVisible(true);
         style.setLabelsPosition(0.5);
+        style.setLabelsRotation(narrow ? 90 : 0);
         style.setLabelsFont(LABEL_FONT);
         style.setLabelsFontColorAutomaticEnabled(true);
         style.setLabelsFontColorAutomaticLight(Color.WHITE);
