@@ -25,7 +25,7 @@ import org.mskrules.reports.Html.Cell;
  * review (bands by priority, milestones met or not with the breaching patients, the recovery-plan
  * reasons), the indicators (tables and bar charts by group, suppression marked) and the impact of a
  * rule change (transition matrices as heat maps, the rules that fire differently). No script, no
- * external resource: the style sheet is inline and charts are inline SVG drawn by JFreeChart. Headings,
+ * external resource: the style sheet is inline and charts are inline SVG drawn by XChart (Batik). Headings,
  * table captions and header cells, a text alternative for every chart, and a word or symbol beside
  * every colour; printable. Stateless and thread-safe.
  */

@@ -2,7 +2,10 @@ package org.mskrules.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mskrules.core.io.Json;
@@ -33,6 +39,10 @@ import org.mskrules.msk.waitinglist.BandCount;
 import org.mskrules.msk.waitinglist.MilestoneCheck;
 import org.mskrules.msk.waitinglist.WaitingListReview;
 import org.mskrules.msk.waitinglist.WaitingListRules;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * Each HTML report opened in a real browser, Debian's headless Chromium: the counts in the rendered
@@ -144,6 +154,14 @@ class BrowserReportTest {
             // Status in words and a symbol, not colour alone.
             assertThat(r.dom()).containsPattern("data-milestone=\"" + c.milestone().ruleId() + "\">[\u2713\u2717?] ");
         }
+        // The chart draws and labels the table's numbers.
+        List<Long> priority = new ArrayList<>();
+        List<Long> nonPriority = new ArrayList<>();
+        for (BandCount b : review.bandCounts()) {
+            priority.add(shown.get(b.band() + "|PRIORITY"));
+            nonPriority.add(shown.get(b.band() + "|NON_PRIORITY"));
+        }
+        assertChartShows(chart(r.dom(), "bands-chart"), List.of(priority, nonPriority), true);
     }
 
     @Test
@@ -200,6 +218,113 @@ class BrowserReportTest {
         }
         assertThat(shown.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total).isEqualTo(report.compared());
         assertThat(r.dom()).contains("data-impact=\"changed\">" + report.changed() + "<");
+        List<ImpactReport.RuleFiring> different = report.rules().stream().filter(ImpactReport.RuleFiring::firesDifferently)
+                .limit(30).toList();
+        assertThat(different).as("rules that fire differently between 1.0.0 and 1.1.0").isNotEmpty();
+        assertChartShows(chart(r.dom(), "rules-chart"), List.of(
+                different.stream().map(f -> (long) f.onlyInA()).toList(),
+                different.stream().map(f -> (long) f.onlyInB()).toList()), false);
+    }
+
+    /** A bar as the browser holds it: the colour of its series and its drawn height in pixels. */
+    record Bar(String fill, double height) {
+    }
+
+    /** The SVG of chart {@code id} in the rendered DOM, parsed. */
+    static Element chart(String dom, String id) throws Exception {
+        Matcher m = Pattern.compile("<svg[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>.*?</svg>", Pattern.DOTALL).matcher(dom);
+        assertThat(m.find()).as("chart " + id + " in the rendered page").isTrue();
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(m.group())))
+                .getDocumentElement();
+    }
+
+    static final Pattern RECTANGLE = Pattern.compile(
+            "M(-?[\\d.]+) (-?[\\d.]+) L(-?[\\d.]+) \\2 L\\3 (-?[\\d.]+) L\\1 \\4 Z");
+
+    /**
+     * The bars of a chart in drawing order (series by series, each category in turn): the untransformed
+     * axis-aligned rectangles filled with a series colour. Glyph outlines are transformed; legend keys
+     * are {@code <rect>}s.
+     */
+    static List<Bar> bars(Element svg) {
+        List<String> colours = new ArrayList<>();
+        for (java.awt.Color c : Charts.SERIES) {
+            colours.add("rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")");
+        }
+        List<Bar> bars = new ArrayList<>();
+        NodeList paths = svg.getElementsByTagName("path");
+        for (int i = 0; i < paths.getLength(); i++) {
+            Element p = (Element) paths.item(i);
+            Matcher m = RECTANGLE.matcher(p.getAttribute("d"));
+            String fill = inherited(p, "fill");
+            if (m.matches() && colours.contains(fill) && inherited(p, "transform").isEmpty()) {
+                bars.add(new Bar(fill, Double.parseDouble(m.group(4)) - Double.parseDouble(m.group(2))));
+            }
+        }
+        return bars;
+    }
+
+    static String inherited(Element e, String attribute) {
+        for (Node n = e; n instanceof Element x; n = n.getParentNode()) {
+            if (x.hasAttribute(attribute)) {
+                return x.getAttribute(attribute);
+            }
+            if (x.getTagName().equals("svg")) {
+                break;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * How many glyph outlines in the chart spell {@code label} in the value-label font, level or
+     * turned upright: XChart draws text as outlines (antialiased, whole-pixel metrics, turned about
+     * their origin), so the label is compared as the outline Batik writes for that text.
+     */
+    static long labels(Element svg, String label) {
+        SVGGeneratorContext context = SVGGeneratorContext.createDefault(svg.getOwnerDocument());
+        context.setPrecision(2);
+        TextLayout text = new TextLayout(label, Charts.LABEL_FONT, new FontRenderContext(null, true, false));
+        List<String> outlines = List.of(SVGPath.toSVGPathData(text.getOutline(null), context),
+                SVGPath.toSVGPathData(text.getOutline(java.awt.geom.AffineTransform.getRotateInstance(-Math.PI / 2, 0, 0)),
+                        context));
+        NodeList paths = svg.getElementsByTagName("path");
+        long n = 0;
+        for (int i = 0; i < paths.getLength(); i++) {
+            n += outlines.contains(((Element) paths.item(i)).getAttribute("d")) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The chart draws {@code series} (values per category, in order): one bar per value in its series'
+     * colour (zero segments of a stacked chart are not drawn), heights in proportion to the values, and
+     * each bar labelled with its value.
+     */
+    static void assertChartShows(Element svg, List<List<Long>> series, boolean stacked) {
+        List<Bar> bars = bars(svg);
+        List<Long> expected = new ArrayList<>();
+        List<String> fills = new ArrayList<>();
+        for (int s = 0; s < series.size(); s++) {
+            for (Long v : series.get(s)) {
+                if (!(stacked && v == 0)) {
+                    expected.add(v);
+                    java.awt.Color c = Charts.SERIES[s];
+                    fills.add("rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")");
+                }
+            }
+        }
+        assertThat(bars).as("bars drawn").extracting(Bar::fill).containsExactlyElementsOf(fills);
+        long max = expected.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(max).as("a chart with a bar to measure").isPositive();
+        double pixelsPerUnit = bars.stream().mapToDouble(Bar::height).max().orElseThrow() / max;
+        for (int i = 0; i < bars.size(); i++) {
+            assertThat(bars.get(i).height()).as("height of bar %d, value %d", i, expected.get(i))
+                    .isCloseTo(expected.get(i) * pixelsPerUnit, org.assertj.core.data.Offset.offset(0.05));
+        }
+        Map<String, Long> labelled = new HashMap<>();
+        expected.forEach(v -> labelled.merge(String.valueOf(v), 1L, Long::sum));
+        labelled.forEach((label, times) -> assertThat(labels(svg, label)).as("bars labelled " + label).isEqualTo(times));
     }
 
     static long count(String text, String needle) {
