@@ -62,13 +62,18 @@ class HostValidatorVersionIT {
         return jar;
     }
 
-    /** The test class path with neither rules-core's classes nor any copy of networknt or itu. */
+    /**
+     * The test class path with neither rules-core's classes nor any copy of networknt or itu, and
+     * without Jackson's YAML module and SnakeYAML: the published pom no longer brings them (they came
+     * with networknt), so the contract must work without them.
+     */
     static List<Path> classPathWithoutValidator() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<Path> paths = new ArrayList<>();
         for (String entry : cp.split(File.pathSeparator)) {
             String unix = entry.replace('\\', '/');
             if (entry.isBlank() || unix.contains("/com/networknt/") || unix.contains("/com/ethlo/")
+                    || unix.contains("/jackson-dataformat-yaml/") || unix.contains("/org/yaml/snakeyaml/")
                     || Path.of(entry).toAbsolutePath().equals(classes().toAbsolutePath())
                     || unix.equals(coreJar().toString().replace('\\', '/'))) {
                 continue;
@@ -135,6 +140,9 @@ class HostValidatorVersionIT {
                 // The host's classes are the ones a plain com.networknt name finds.
                 Class<?> hosts = Class.forName("com.networknt.schema.InputFormat", false, host);
                 assertThat(hosts.getProtectionDomain().getCodeSource().getLocation().toString()).contains(version);
+                assertThat(catchThrowable(() -> Class.forName("org.yaml.snakeyaml.Yaml", false, host)))
+                        .as("no YAML library, as a host of the published pom has none")
+                        .isInstanceOf(ClassNotFoundException.class);
                 assertThat(violations(host)).isEqualTo(expected);
             }
         }));
