@@ -53,6 +53,9 @@ import java.util.TreeSet;
  * {@code INVALID_FORMAT}, {@code INVALID_LENGTH}, {@code DUPLICATE_ITEM}, {@code TOO_MANY_PROBLEMS},
  * {@code SCHEMA_VIOLATION}.
  *
+ * <p>The JSON Schema validator behind it is a copy relocated inside this library's jar (ADR 0013), so
+ * that a host's own version of it cannot change what a contract reports.
+ *
  * <p>Immutable and thread-safe; load each contract once and share it.
  */
 public final class JsonContract {
@@ -527,7 +530,8 @@ public final class JsonContract {
             case "minLength", "maxLength" -> new Violation(at, "INVALID_LENGTH", keyword.equals("minLength")
                     ? "must have at least " + rule.asText() + " characters" : "must have at most " + rule.asText() + " characters");
             case "uniqueItems" -> new Violation(at, "DUPLICATE_ITEM", "a value is listed more than once");
-            default -> new Violation(at, "SCHEMA_VIOLATION", m.getMessage());
+            // The validator's own sentence, after the location as networknt 1.x wrote it (2.x leaves it out).
+            default -> new Violation(at, "SCHEMA_VIOLATION", at + ": " + m.getMessage());
         };
     }
 

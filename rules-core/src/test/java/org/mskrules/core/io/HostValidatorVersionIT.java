@@ -27,8 +27,10 @@ import org.mskrules.core.Violation;
  * shaded into the rules-core jar and relocated under {@code org.mskrules.core.shaded}. Here the
  * packaged jar is loaded in a fresh class loader beside a host's networknt 1.5.9 (the version the
  * library used before, Jackson 2) or 3.0.9 (the current major, Jackson 3), placed first on the class
- * path, and must report exactly the violations this build reports. The same check on the classes as
- * compiled (not relocated) breaks, which shows the check can fail. Run by failsafe after
+ * path, and must report exactly the violations this build reports, the validator's own sentence
+ * (the fallback {@code SCHEMA_VIOLATION}) included: that one found the message bundles, at the root
+ * of the class path, shared with the host's validator until they were relocated too. The same check
+ * on the classes as compiled (not relocated) breaks, which shows the check can fail. Run by failsafe after
  * {@code package}, offline: the host jars are copied from the local repository by the build.
  */
 class HostValidatorVersionIT {
@@ -41,7 +43,7 @@ class HostValidatorVersionIT {
              "side": "UP", "codes": ["a", "a"], "extra": true,
              "findings": {"FEVR": {"status": "PRESENT"}, "FEVER": {"status": "MAYBE"}, "WEIGHT_LOSS": {}}}
             """,
-            "{\"id\": \"x\", \"ageYears\": -1.0, \"side\": 3}",
+            "{\"id\": \"x\", \"ageYears\": -1.0, \"side\": 3, \"pair\": [1]}",
             "{\"findings\": {\"FEVER\": {\"status\": \"PRESENT\", \"since\": 2}}}",
             "{\"id\": \"abc\", \"ageYears\": 40, \"onset\": \"2026-02-28\", \"codes\": [\"a\", \"b\"]}");
 
@@ -171,6 +173,9 @@ class HostValidatorVersionIT {
         int relocated = 0;
         try (JarFile jar = new JarFile(coreJar().toFile())) {
             for (JarEntry e : java.util.Collections.list(jar.entries())) {
+                if (e.getName().startsWith("jsv-messages")) {
+                    offending.add(e.getName()); // a bundle a host's validator would share
+                }
                 if (!e.getName().endsWith(".class")) {
                     continue;
                 }
@@ -185,7 +190,7 @@ class HostValidatorVersionIT {
             }
         }
         assertThat(relocated).as("relocated validator classes in the jar").isGreaterThan(100);
-        assertThat(offending).as("classes under or naming com.networknt or com.ethlo").isEmpty();
+        assertThat(offending).as("classes under or naming com.networknt or com.ethlo, root message bundles").isEmpty();
         // The check can fail: the classes as compiled do name the validator.
         assertThat(new String(Files.readAllBytes(classes().resolve("org/mskrules/core/io/JsonContract.class")),
                 StandardCharsets.ISO_8859_1)).contains("com/networknt/schema/SchemaRegistry");
