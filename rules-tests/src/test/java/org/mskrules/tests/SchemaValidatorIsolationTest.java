@@ -72,15 +72,29 @@ class SchemaValidatorIsolationTest {
                 .contains("rules-core/src/main/java/org/mskrules/core/io/JsonContract.java");
     }
 
+    static final Pattern DEPENDENCY = Pattern.compile("(?s)<dependency>(.*?)</dependency>");
+
+    /** The poms with a {@code <dependency>} on the validator, and the scope of each such dependency. */
+    static Set<String> dependingOnIt(Path root) {
+        Set<String> found = new TreeSet<>();
+        for (String pom : naming(root, "pom.xml")) {
+            java.util.regex.Matcher m = DEPENDENCY.matcher(read(root.resolve(pom)));
+            while (m.find()) {
+                if (m.group(1).contains("<groupId>com.networknt</groupId>")) {
+                    java.util.regex.Matcher scope = Pattern.compile("<scope>(\\w+)</scope>").matcher(m.group(1));
+                    found.add(pom + " " + (scope.find() ? scope.group(1) : "(default)"));
+                }
+            }
+        }
+        return found;
+    }
+
     @Test
     void onlyRulesCoreAndTheSchemaTestsDependOnIt() {
-        Set<String> found = naming(RepoPaths.root(), "pom.xml");
-        assertThat(found).as("poms naming com.networknt").containsExactlyInAnyOrder("pom.xml", "rules-core/pom.xml",
-                "rules-tests/pom.xml");
-        String tests = read(RepoPaths.root().resolve("rules-tests/pom.xml"));
-        int at = tests.indexOf("<groupId>com.networknt</groupId>");
-        assertThat(tests.substring(at, tests.indexOf("</dependency>", at))).as("rules-tests uses it in tests only")
-                .contains("<scope>test</scope>");
+        // The parent manages the version; rules-core uses it (and shades it); rules-tests in tests.
+        // Other poms may name it only to leave it out (rules-cli's executable jar).
+        assertThat(dependingOnIt(RepoPaths.root())).containsExactlyInAnyOrder("pom.xml (default)",
+                "rules-core/pom.xml (default)", "rules-tests/pom.xml test");
     }
 
     @Test
@@ -91,5 +105,9 @@ class SchemaValidatorIsolationTest {
         Files.writeString(dir.resolve("Clean.java"), "class Clean { String s = \"com.networknter\"; }\n");
         assertThat(naming(dir, ".java")).containsExactly("rules-msk/src/main/java/org/mskrules/msk/Elsewhere.java");
         assertThat(List.copyOf(naming(dir, ".java"))).allMatch(f -> !MAY_NAME_IT.contains(f));
+        Path pom = dir.resolve("rules-msk/pom.xml");
+        Files.writeString(pom, "<project><dependencies><dependency><groupId>com.networknt</groupId>"
+                + "<artifactId>json-schema-validator</artifactId></dependency></dependencies></project>");
+        assertThat(dependingOnIt(dir)).containsExactly("rules-msk/pom.xml (default)");
     }
 }

@@ -92,8 +92,8 @@ public final class JsonContract {
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
                     .build();
-            // Only the class path (this schema, the validator's copy of the meta-schema): never the
-            // network. The validator fetches nothing remote unless told to; the allow-list says so too.
+            // Never the network: the validator fetches nothing remote unless told to, and may load no
+            // schema but from the class path (its 2020-12 vocabularies are built in).
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
                     .schemaRegistryConfig(config)
                     .schemaLoader(schemas -> schemas.allow(iri -> iri.toString().startsWith("classpath:"))))
