@@ -1,16 +1,16 @@
 package org.mskrules.tests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mskrules.core.io.Json;
 
@@ -24,7 +24,7 @@ final class InputSchemas {
     static final String SERVICE_PROFILE = "service-profile.schema.json";
     static final String WAITING_LIST_ENTRY = "waiting-list-entry.schema.json";
 
-    private static final ConcurrentHashMap<String, JsonSchema> LOADED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Schema> LOADED = new ConcurrentHashMap<>();
 
     private InputSchemas() {
     }
@@ -41,9 +41,10 @@ final class InputSchemas {
         }
     }
 
-    static Set<ValidationMessage> problems(String file, JsonNode document) {
-        JsonSchema schema = LOADED.computeIfAbsent(file, f -> JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(node(f), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build()));
+    static List<Error> problems(String file, JsonNode document) {
+        Schema schema = LOADED.computeIfAbsent(file, f -> SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                        builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+                .getSchema(node(f)));
         return schema.validate(document);
     }
 

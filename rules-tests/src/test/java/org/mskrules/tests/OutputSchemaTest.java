@@ -9,15 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaId;
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.resource.AllowSchemaLoader;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.DialectId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -128,25 +127,24 @@ class OutputSchemaTest {
     static final int BATCH_LINES = 1_000;
 
     private static final ObjectMapper JSON = Json.newMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder
-                    // https://mskrules.org/schema/x.schema.json is docs/schema/x.schema.json ...
-                    .schemaMappers(mappers -> mappers.mapPrefix(BASE, SCHEMA_DIR.toUri().toString()))
-                    // ... and nothing is ever fetched from anywhere but this folder and the validator's
-                    // own copy of the 2020-12 meta-schema.
-                    .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("file:")
-                            || iri.toString().startsWith("classpath:")))));
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+    private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
             .formatAssertionsEnabled(true)
             .build();
-    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final SchemaRegistry FACTORY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder
+                    .schemaRegistryConfig(CONFIG)
+                    // https://mskrules.org/schema/x.schema.json is docs/schema/x.schema.json, and nothing is
+                    // ever fetched from anywhere but this folder and the validator's own copy of the
+                    // 2020-12 meta-schema (it fetches nothing remote unless told to).
+                    .schemas(iri -> iri.startsWith(BASE) ? readString(SCHEMA_DIR.resolve(iri.substring(BASE.length()))) : null));
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
-    static JsonSchema schema(String name) {
-        return SCHEMAS.computeIfAbsent(name, n -> FACTORY.getSchema(SchemaLocation.of(BASE + n + ".schema.json"), CONFIG));
+    static Schema schema(String name) {
+        return SCHEMAS.computeIfAbsent(name, n -> FACTORY.getSchema(SchemaLocation.of(BASE + n + ".schema.json")));
     }
 
     /** Every problem the schema finds in {@code json}; empty if it conforms. */
-    static Set<ValidationMessage> problems(String schemaName, String json) {
+    static List<Error> problems(String schemaName, String json) {
         return schema(schemaName).validate(json, InputFormat.JSON);
     }
 
@@ -191,10 +189,10 @@ class OutputSchemaTest {
 
         void check(String what, String json) {
             documents++;
-            Set<ValidationMessage> found = problems(schemaName, json);
+            List<Error> found = problems(schemaName, json);
             if (!found.isEmpty()) {
                 failures.add(what + " does not conform to " + schemaName + ".schema.json: "
-                        + found.stream().limit(5).map(ValidationMessage::toString).toList()
+                        + found.stream().limit(5).map(Error::toString).toList()
                         + "\n    " + (json.length() > 2_000 ? json.substring(0, 2_000) + "..." : json));
             }
             shapes(tree(json), "", shapes);
@@ -220,14 +218,14 @@ class OutputSchemaTest {
 
     @TestFactory
     Stream<DynamicTest> everyOutputSchemaIsAValidDraft202012SchemaWithItsOwnId() {
-        JsonSchema metaSchema = FACTORY.getSchema(SchemaLocation.of(SchemaId.V202012), CONFIG);
+        Schema metaSchema = FACTORY.getSchema(SchemaLocation.of(DialectId.DRAFT_2020_12));
         return OUTPUT_SCHEMAS.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             Path path = SCHEMA_DIR.resolve(name + ".schema.json");
             assertThat(path).isRegularFile();
             String text = Files.readString(path, StandardCharsets.UTF_8);
             assertThat(metaSchema.validate(text, InputFormat.JSON)).as("%s against the 2020-12 meta-schema", name).isEmpty();
             JsonNode node = tree(text);
-            assertThat(node.path("$schema").asText()).isEqualTo(SchemaId.V202012);
+            assertThat(node.path("$schema").asText()).isEqualTo(DialectId.DRAFT_2020_12);
             assertThat(node.path("$id").asText()).isEqualTo(BASE + name + ".schema.json");
             // Every relative reference names a schema in the folder (no reference leaves it).
             List<String> refs = new ArrayList<>();
@@ -717,10 +715,10 @@ class OutputSchemaTest {
      * {@code /decision/route}; {@code ""} for the whole document).
      */
     static void assertRejected(String schemaName, String json, String keyword, String instanceLocation) {
-        Set<ValidationMessage> found = problems(schemaName, json);
+        List<Error> found = problems(schemaName, json);
         assertThat(found).as("problems %s.schema.json finds", schemaName)
                 .anySatisfy(m -> {
-                    assertThat(m.getType()).isEqualTo(keyword);
+                    assertThat(m.getKeyword()).isEqualTo(keyword);
                     assertThat(m.getInstanceLocation().toString()).isEqualTo(instanceLocation);
                 });
     }

@@ -11,13 +11,12 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.resource.AllowSchemaLoader;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,6 +53,9 @@ import java.util.TreeSet;
  * {@code INVALID_FORMAT}, {@code INVALID_LENGTH}, {@code DUPLICATE_ITEM}, {@code TOO_MANY_PROBLEMS},
  * {@code SCHEMA_VIOLATION}.
  *
+ * <p>The JSON Schema validator behind it is a copy relocated inside this library's jar (ADR 0013), so
+ * that a host's own version of it cannot change what a contract reports.
+ *
  * <p>Immutable and thread-safe; load each contract once and share it.
  */
 public final class JsonContract {
@@ -65,9 +67,9 @@ public final class JsonContract {
     private static final int MAX_CODES_LISTED = 12;
 
     private final String name;
-    private final JsonSchema schema;
+    private final Schema schema;
 
-    private JsonContract(String name, JsonSchema schema) {
+    private JsonContract(String name, Schema schema) {
         this.name = name;
         this.schema = schema;
     }
@@ -86,14 +88,16 @@ public final class JsonContract {
                 throw new RulesException("JSON schema [" + resource + "] is not on the class path");
             }
             JsonNode node = Json.reader().readTree(in);
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+            SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
                     .build();
-            // Only the class path (this schema, the validator's copy of the meta-schema): never the network.
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
-                    .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))))
-                    .getSchema(node, config);
+            // Never the network: the validator fetches nothing remote unless told to, and may load no
+            // schema but from the class path (its 2020-12 vocabularies are built in).
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                    .schemaRegistryConfig(config)
+                    .schemaLoader(schemas -> schemas.allow(iri -> iri.toString().startsWith("classpath:"))))
+                    .getSchema(node);
             schema.initializeValidators();
             return new JsonContract(resource, schema);
         } catch (IOException e) {
@@ -175,8 +179,8 @@ public final class JsonContract {
         JsonNode doc = wholeNumbersAsIntegers(document);
         List<Found> found = new ArrayList<>();
         Set<String> remove = new TreeSet<>();
-        for (ValidationMessage m : schema.validate(doc)) {
-            found.add(new Found(m.getType(), violation(m)));
+        for (Error m : schema.validate(doc)) {
+            found.add(new Found(m.getKeyword(), violation(m)));
             setAside(m, remove);
         }
         // A number no contract field could take, which the validator may compare by its low 64 bits.
@@ -200,7 +204,7 @@ public final class JsonContract {
         for (int round = 0; round < 2 * Json.MAX_NESTING_DEPTH && !remove.isEmpty(); round++) {
             valid = without(valid, remove);
             remove = new TreeSet<>();
-            for (ValidationMessage m : schema.validate(valid)) {
+            for (Error m : schema.validate(valid)) {
                 setAside(m, remove);
             }
         }
@@ -218,10 +222,10 @@ public final class JsonContract {
      * object that lacks it (unless that is the document itself, which the model reads with the
      * member absent).
      */
-    private static void setAside(ValidationMessage m, Set<String> remove) {
+    private static void setAside(Error m, Set<String> remove) {
         String at = m.getInstanceLocation().toString();
-        if (!m.getType().equals("required") || !at.isEmpty()) {
-            remove.add(m.getType().equals("additionalProperties") || m.getType().equals("propertyNames")
+        if (!m.getKeyword().equals("required") || !at.isEmpty()) {
+            remove.add(m.getKeyword().equals("additionalProperties") || m.getKeyword().equals("propertyNames")
                     ? child(at, m.getProperty()) : at);
         }
     }
@@ -496,9 +500,9 @@ public final class JsonContract {
     }
 
     /** Maps one schema message to a violation with a stable code and a sentence of our own. */
-    private static Violation violation(ValidationMessage m) {
+    private static Violation violation(Error m) {
         String at = m.getInstanceLocation().toString();
-        String keyword = m.getType();
+        String keyword = m.getKeyword();
         JsonNode value = m.getInstanceNode();
         JsonNode rule = m.getSchemaNode();
         return switch (keyword) {
@@ -526,7 +530,8 @@ public final class JsonContract {
             case "minLength", "maxLength" -> new Violation(at, "INVALID_LENGTH", keyword.equals("minLength")
                     ? "must have at least " + rule.asText() + " characters" : "must have at most " + rule.asText() + " characters");
             case "uniqueItems" -> new Violation(at, "DUPLICATE_ITEM", "a value is listed more than once");
-            default -> new Violation(at, "SCHEMA_VIOLATION", m.getMessage());
+            // The validator's own sentence, after the location as networknt 1.x wrote it (2.x leaves it out).
+            default -> new Violation(at, "SCHEMA_VIOLATION", at + ": " + m.getMessage());
         };
     }
 
