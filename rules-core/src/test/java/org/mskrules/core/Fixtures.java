@@ -6,7 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,14 +89,30 @@ final class Fixtures {
         return RuleSetRegistry.of(tampered, container());
     }
 
-    /** Class-path paths of the DRL files directly in a fixture folder (a directory under test-classes). */
+    /**
+     * Class-path paths of the DRL files directly in a fixture folder: a directory under test-classes,
+     * or a folder of rules-core's test jar when another module's tests use the fixtures.
+     */
     static List<String> drlFiles(String folder) {
-        try (Stream<Path> files = Files.list(Path.of(LOADER.getResource(folder).toURI()))) {
-            return files.map(f -> folder + "/" + f.getFileName()).filter(p -> p.endsWith(".drl")).sorted().toList();
+        try {
+            URI uri = LOADER.getResource(folder).toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return drlFiles(folder, Path.of(uri));
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                return drlFiles(folder, jar.provider().getPath(uri));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> drlFiles(String folder, Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> folder + "/" + f.getFileName().toString().replace("/", ""))
+                    .filter(p -> p.endsWith(".drl")).sorted().toList();
         }
     }
 
