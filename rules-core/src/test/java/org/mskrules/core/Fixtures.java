@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -37,6 +38,7 @@ final class Fixtures {
     static final ClassLoader LOADER = Fixtures.class.getClassLoader();
 
     private static KieContainer container;
+    private static byte[] kjar;
     private static RuleSetRegistry registry;
 
     private Fixtures() {
@@ -58,8 +60,18 @@ final class Fixtures {
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
             container = ks.newKieContainer(builder.getKieModule().getReleaseId());
+            kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
         }
         return container;
+    }
+
+    /**
+     * The same compiled fixtures as a kjar, as kie-maven-plugin ships one: {@code kmodule.xml}, the
+     * generated model classes and their {@code drools-model} listing (and the DRL files).
+     */
+    static synchronized byte[] kjar() {
+        container();
+        return kjar.clone();
     }
 
     /** The fixtures as they are on the class path. */
