@@ -21,6 +21,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 import org.mskrules.governance.BehaviourSummary;
 import org.mskrules.governance.Population;
+import org.mskrules.governance.PopulationCase;
 import org.mskrules.msk.MskRules;
 
 /**
@@ -74,6 +75,39 @@ class ExecutableModelEquivalenceTest {
                     MskRules.builder().registry(viaModel).ruleSetVersion(version).build(), population);
             assertThat(actual.differences(expected)).as(version).isEmpty();
             assertThat(actual).as(version).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * The summaries' digest sorts each case's fired rules; the trace keeps the order they fired in,
+     * which for rules of equal salience follows the kbase's load order: the same both ways.
+     */
+    @Test
+    void everyGoldenCaseFiresItsRulesInTheSameOrderBothWays() {
+        RuleSetRegistry viaContainer = RuleSetRegistry.of(LOADER, container);
+        RuleSetRegistry viaModel = RuleSetRegistry.fromClasspath();
+        List<PopulationCase> cases = Population.goldenCases(Path.of("src/test/resources/golden")).cases().stream()
+                .filter(c -> c.parameters().isEmpty()).toList();
+        assertThat(cases).hasSizeGreaterThan(50);
+        int compared = 0;
+        for (String version : viaModel.versions(MskRules.RULE_SET_ID)) {
+            MskRules expected = MskRules.builder().registry(viaContainer).ruleSetVersion(version).build();
+            MskRules actual = MskRules.builder().registry(viaModel).ruleSetVersion(version).build();
+            for (PopulationCase c : cases) {
+                Object firedBoth = firedInOrder(expected, c);
+                assertThat(firedInOrder(actual, c)).as(version + " " + c.id()).isEqualTo(firedBoth);
+                compared += firedBoth instanceof List<?> l && l.size() > 1 ? 1 : 0;
+            }
+        }
+        assertThat(compared).as("decisions with more than one rule fired").isGreaterThan(100);
+    }
+
+    private static Object firedInOrder(MskRules rules, PopulationCase c) {
+        try {
+            return rules.assess(c.referral(), c.asOf(), c.profile()).trace().firedRules().stream()
+                    .map(FiredRule::ruleId).toList();
+        } catch (RulesException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 
