@@ -22,6 +22,10 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.conf.DeclarativeAgendaOption;
+import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.conf.EventProcessingOption;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -35,6 +39,8 @@ final class Fixtures {
             "unlisted", "failing");
     /** A kbase of packages {@code fixture.good} and {@code fixture.versions}. */
     static final String TWO_PACKAGES = "kb-good-and-versions";
+    /** Package {@code fixture.good} with every kbase option that kmodule.xml sets away from its default. */
+    static final String OPTIONS = "kb-good-options";
     static final ClassLoader LOADER = Fixtures.class.getClassLoader();
 
     private static KieContainer container;
@@ -56,6 +62,12 @@ final class Fixtures {
                 }
             }
             module.newKieBaseModel(TWO_PACKAGES).addPackage("fixture.good").addPackage("fixture.versions");
+            // Every kbase option away from its default, so that building a kbase another way is compared on each.
+            module.newKieBaseModel(OPTIONS).addPackage("fixture.good")
+                    .setEqualsBehavior(EqualityBehaviorOption.EQUALITY)
+                    .setEventProcessingMode(EventProcessingOption.STREAM)
+                    .setDeclarativeAgenda(DeclarativeAgendaOption.ENABLED)
+                    .setMutability(KieBaseMutabilityOption.DISABLED);
             kfs.writeKModuleXML(module.toXML());
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
