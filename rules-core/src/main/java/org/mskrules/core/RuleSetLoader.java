@@ -28,7 +28,6 @@ import java.util.jar.JarFile;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,7 @@ final class RuleSetLoader {
     }
 
     /**
-     * The version {@code manifest} describes, loaded from {@code container} and checked.
+     * The version {@code manifest} describes, its kbase built by {@code kieBases}, checked.
      *
      * @throws RuleSetLoadException          if a file is missing, the hash differs from the recorded one,
      *                                       the kbase is undeclared or does not build, its DRL files are
@@ -53,16 +52,16 @@ final class RuleSetLoader {
      * @throws InvalidRuleMetadataException  if a rule's required metadata is missing, an id is used twice,
      *                                       a name does not start with its id, or there is no rule
      */
-    static RuleSet load(RuleSetManifest manifest, KieContainer container, ClassLoader classLoader) {
+    static RuleSet load(RuleSetManifest manifest, KieBaseSource kieBases, ClassLoader classLoader) {
         String where = manifest.coordinates();
         String hash = checkedContentHash(manifest, classLoader);
-        if (!container.getKieBaseNames().contains(manifest.kbase())) {
+        if (!kieBases.kieBaseNames().contains(manifest.kbase())) {
             throw new RuleSetLoadException(where, List.of("kbase [" + manifest.kbase()
-                    + "] is not declared in kmodule.xml; declared: " + container.getKieBaseNames()));
+                    + "] is not declared in kmodule.xml; declared: " + new TreeSet<>(kieBases.kieBaseNames())));
         }
         KieBase kieBase;
         try {
-            kieBase = container.getKieBase(manifest.kbase());
+            kieBase = kieBases.kieBase(manifest.kbase());
         } catch (RuntimeException e) {
             throw new RuleSetLoadException(where, List.of("kbase [" + manifest.kbase() + "] does not build: "
                     + e.getMessage()), e);
@@ -137,10 +136,12 @@ final class RuleSetLoader {
             packageByFolder.put(pkg.getName().replace('.', '/'), pkg.getName());
         }
         List<String> problems = new ArrayList<>();
+        // Each jar is listed once for all the packages (in an executable jar, tens of thousands of entries).
+        Map<String, Set<String>> drlByJar = new HashMap<>();
         packageByFolder.forEach((folder, pkg) -> {
             Set<String> found;
             try {
-                found = drlFilesIn(folder, listed, classLoader);
+                found = drlFilesIn(folder, listed, classLoader, drlByJar);
             } catch (IOException | RuntimeException e) {
                 throw new RuleSetLoadException(where, List.of("cannot list the DRL files of package [" + pkg
                         + "] of kbase [" + manifest.kbase() + "] to check them against the manifest: "
@@ -185,10 +186,11 @@ final class RuleSetLoader {
      * every class-path entry that has the folder: directories ({@code file:}) and jars
      * ({@code jar:}). A jar built without directory entries does not report the folder itself, so
      * the entries holding the folder's {@code listed} files are searched too. Any other kind of entry
-     * cannot be listed and is an error rather than a gap in the check.
+     * cannot be listed and is an error rather than a gap in the check. {@code drlByJar} keeps the
+     * {@code .drl} entries of each jar already listed, by the jar's URL.
      */
-    private static Set<String> drlFilesIn(String folder, Set<String> listed, ClassLoader classLoader)
-            throws IOException {
+    private static Set<String> drlFilesIn(String folder, Set<String> listed, ClassLoader classLoader,
+            Map<String, Set<String>> drlByJar) throws IOException {
         List<URL> urls = new ArrayList<>(Collections.list(classLoader.getResources(folder)));
         for (String path : listed) {
             if (folderOf(path).equals(folder)) {
@@ -223,18 +225,27 @@ final class RuleSetLoader {
                 }
                 case "jar" -> {
                     JarURLConnection connection = (JarURLConnection) url.openConnection();
-                    if (!jars.add(connection.getJarFileURL().toString())) {
+                    String jarUrl = connection.getJarFileURL().toString();
+                    if (!jars.add(jarUrl)) {
                         continue;
                     }
-                    // A private copy, so that closing it cannot close a jar that someone else shares.
-                    connection.setUseCaches(false);
-                    try (JarFile jar = connection.getJarFile()) {
-                        for (JarEntry entry : Collections.list(jar.entries())) {
-                            String name = entry.getName();
-                            if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(".drl")
-                                    && name.indexOf('/', prefix.length()) < 0) {
-                                found.add(name);
+                    Set<String> drl = drlByJar.get(jarUrl);
+                    if (drl == null) {
+                        drl = new HashSet<>();
+                        // A private copy, so that closing it cannot close a jar that someone else shares.
+                        connection.setUseCaches(false);
+                        try (JarFile jar = connection.getJarFile()) {
+                            for (JarEntry entry : Collections.list(jar.entries())) {
+                                if (!entry.isDirectory() && entry.getName().endsWith(".drl")) {
+                                    drl.add(entry.getName());
+                                }
                             }
+                        }
+                        drlByJar.put(jarUrl, drl);
+                    }
+                    for (String name : drl) {
+                        if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
+                            found.add(name);
                         }
                     }
                 }

@@ -45,41 +45,44 @@ public final class RuleSetRegistry {
     /** Classpath resource listing the manifests that a jar contributes. */
     public static final String INDEX = "META-INF/rule-sets.json";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleSetRegistry.class);
+
     private final ClassLoader classLoader;
     /**
-     * Made on the first version loaded, not before (issue 20): making it reads the whole jar that
-     * holds {@code kmodule.xml}, which listing versions or hashing their content does not need.
+     * Made on the first version loaded, not before (issue 20): listing versions or hashing their
+     * content needs no knowledge base.
      */
-    private final java.util.function.Supplier<KieContainer> containerFactory;
-    private volatile KieContainer container;
+    private final java.util.function.Supplier<KieBaseSource> kieBasesFactory;
+    private volatile KieBaseSource kieBases;
     /** ruleSetId -> version -> manifest; versions in semantic order. */
     private final Map<String, TreeMap<String, RuleSetManifest>> manifests;
     private final Map<String, RuleSet> loaded = new ConcurrentHashMap<>();
 
-    private RuleSetRegistry(ClassLoader classLoader, java.util.function.Supplier<KieContainer> containerFactory) {
+    private RuleSetRegistry(ClassLoader classLoader, java.util.function.Supplier<KieBaseSource> kieBasesFactory) {
         this.classLoader = classLoader;
         this.manifests = readManifests(classLoader);
-        this.containerFactory = containerFactory;
+        this.kieBasesFactory = kieBasesFactory;
         manifests.forEach(RuleSetRegistry::checkEffectiveDates);
     }
 
     /** For tests: manifests from {@code classLoader}, knowledge bases from {@code container}. */
     static RuleSetRegistry of(ClassLoader classLoader, KieContainer container) {
-        return new RuleSetRegistry(classLoader, () -> container);
+        KieBaseSource source = KieBaseSource.of(container);
+        return new RuleSetRegistry(classLoader, () -> source);
     }
 
-    private KieContainer container() {
-        KieContainer c = container;
-        if (c == null) {
+    private KieBaseSource kieBases() {
+        KieBaseSource k = kieBases;
+        if (k == null) {
             synchronized (this) {
-                c = container;
-                if (c == null) {
-                    c = containerFactory.get();
-                    container = c;
+                k = kieBases;
+                if (k == null) {
+                    k = kieBasesFactory.get();
+                    kieBases = k;
                 }
             }
         }
-        return c;
+        return k;
     }
 
     /** The rule sets visible to this library's class loader. */
@@ -90,17 +93,29 @@ public final class RuleSetRegistry {
     /** The rule sets visible to {@code classLoader}. */
     public static RuleSetRegistry fromClasspath(ClassLoader classLoader) {
         Objects.requireNonNull(classLoader, "classLoader");
-        return new RuleSetRegistry(classLoader, () -> container(classLoader));
+        return new RuleSetRegistry(classLoader, () -> kieBases(classLoader));
     }
 
     /**
-     * Drools finds its own services (and builds a knowledge base) through the thread's context class
-     * loader; a host (an application server, a Spring Boot fat jar) may call us on a thread whose
-     * loader cannot see Drools, so the loader that sees the rule sets stands in while the container
-     * is made and each version loaded.
+     * The knowledge bases of the executable model on the class path, each built from the generated
+     * classes of its own packages only (issue 20: Drools' class-path container reads the whole jar
+     * holding {@code kmodule.xml}, which in an executable jar is everything, and makes the model of
+     * every kbase); that container only when the class path is not of a form read that way.
+     *
+     * <p>Drools finds its own services (and builds a knowledge base) through the thread's context
+     * class loader; a host (an application server, a Spring Boot fat jar) may call us on a thread whose
+     * loader cannot see Drools, so the loader that sees the rule sets stands in while the source is
+     * made and each version loaded.
      */
-    private static KieContainer container(ClassLoader classLoader) {
-        return withContextLoader(classLoader, () -> KieServices.get().newKieClasspathContainer(classLoader));
+    static KieBaseSource kieBases(ClassLoader classLoader) {
+        return withContextLoader(classLoader, () -> {
+            try {
+                return ExecutableModelKieBases.read(classLoader);
+            } catch (ExecutableModelKieBases.Unsupported e) {
+                LOG.debug("Rule sets load through Drools' class-path container: {}", e.getMessage());
+                return KieBaseSource.of(KieServices.get().newKieClasspathContainer(classLoader));
+            }
+        });
     }
 
     /** Runs {@code work} with {@code loader} as the thread's context class loader, then puts it back. */
@@ -154,7 +169,7 @@ public final class RuleSetRegistry {
     public RuleSet ruleSet(String ruleSetId, String version) {
         RuleSetManifest manifest = manifest(ruleSetId, version);
         return loaded.computeIfAbsent(manifest.coordinates(),
-                key -> withContextLoader(classLoader, () -> RuleSetLoader.load(manifest, container(), classLoader)));
+                key -> withContextLoader(classLoader, () -> RuleSetLoader.load(manifest, kieBases(), classLoader)));
     }
 
     /**

@@ -18,12 +18,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.conf.DeclarativeAgendaOption;
+import org.kie.api.conf.EqualityBehaviorOption;
+import org.kie.api.conf.EventProcessingOption;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -37,9 +42,12 @@ final class Fixtures {
             "unlisted", "failing");
     /** A kbase of packages {@code fixture.good} and {@code fixture.versions}. */
     static final String TWO_PACKAGES = "kb-good-and-versions";
+    /** Package {@code fixture.good} with every kbase option that kmodule.xml sets away from its default. */
+    static final String OPTIONS = "kb-good-options";
     static final ClassLoader LOADER = Fixtures.class.getClassLoader();
 
     private static KieContainer container;
+    private static byte[] kjar;
     private static RuleSetRegistry registry;
 
     private Fixtures() {
@@ -57,12 +65,28 @@ final class Fixtures {
                 }
             }
             module.newKieBaseModel(TWO_PACKAGES).addPackage("fixture.good").addPackage("fixture.versions");
+            // Every kbase option away from its default, so that building a kbase another way is compared on each.
+            module.newKieBaseModel(OPTIONS).addPackage("fixture.good")
+                    .setEqualsBehavior(EqualityBehaviorOption.EQUALITY)
+                    .setEventProcessingMode(EventProcessingOption.STREAM)
+                    .setDeclarativeAgenda(DeclarativeAgendaOption.ENABLED)
+                    .setMutability(KieBaseMutabilityOption.DISABLED);
             kfs.writeKModuleXML(module.toXML());
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
             assertThat(builder.getResults().getMessages(Message.Level.ERROR)).isEmpty();
             container = ks.newKieContainer(builder.getKieModule().getReleaseId());
+            kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
         }
         return container;
+    }
+
+    /**
+     * The same compiled fixtures as a kjar, as kie-maven-plugin ships one: {@code kmodule.xml}, the
+     * generated model classes and their {@code drools-model} listing (and the DRL files).
+     */
+    static synchronized byte[] kjar() {
+        container();
+        return kjar.clone();
     }
 
     /** The fixtures as they are on the class path. */

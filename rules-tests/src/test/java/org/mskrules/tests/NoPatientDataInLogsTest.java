@@ -17,8 +17,8 @@ import org.mskrules.msk.waitinglist.EntryFormat;
 import org.mskrules.msk.waitinglist.WaitingListRules;
 
 /**
- * Nothing a patient's record holds reaches the logs at INFO or above: the library itself does not
- * log, and what Drools logs (at INFO, on loading a rule set) names rule sets, not inputs. Everything
+ * Nothing a patient's record holds reaches the logs at INFO or above: the library logs one line per
+ * rule set loaded, and what Drools logs (on loading a rule set) names rule sets, not inputs. Everything
  * written to standard output and error while rule sets load, referrals are assessed or rejected and a
  * waiting list is reviewed is captured and searched for distinctive values taken from the inputs.
  */
@@ -57,8 +57,9 @@ class NoPatientDataInLogsTest {
             System.setErr(err);
         }
         String log = captured.toString(StandardCharsets.UTF_8);
-        // The capture works: loading the rule sets is logged at INFO.
-        assertThat(log).contains("kmodule");
+        // The capture works: loading a rule set is logged at INFO (the library's line; since issue 20's
+        // start-up change Drools' class-path container, which logged "Found kmodule", is not used).
+        assertThat(log).contains("Loaded rule set msk-referral").contains("Loaded rule set msk-waiting-list");
         for (String marker : MARKERS) {
             assertThat(log).as("log output").doesNotContain(marker);
         }
