@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.mskrules.core.RuleInfo;
 import org.mskrules.msk.EscalationLevel;
 import org.mskrules.msk.MskRules;
@@ -80,6 +79,8 @@ public final class ImpactAnalysis {
         private final int[][] route = new int[Route.values().length][Route.values().length];
         /** Rule id -> {fired in A, fired in B, only in A, only in B}. */
         private final Map<String, int[]> firings = new TreeMap<>();
+        /** The same counters by hash, for the look-ups of every fired rule of every case. */
+        private final Map<String, int[]> byId = new HashMap<>();
         private final List<ImpactReport.ChangedCase> changed = new ArrayList<>();
         private final List<ImpactReport.FiringChange> firingOnly = new ArrayList<>();
         private final List<ImpactReport.CaseError> errors = new ArrayList<>();
@@ -93,6 +94,7 @@ public final class ImpactAnalysis {
             b.rules().forEach(r -> rulesB.put(r.id(), r));
             rulesA.keySet().forEach(id -> firings.put(id, new int[4]));
             rulesB.keySet().forEach(id -> firings.putIfAbsent(id, new int[4]));
+            byId.putAll(firings);
         }
 
         void add(PopulationCase c, Evaluated a, Evaluated b) {
@@ -116,14 +118,36 @@ public final class ImpactAnalysis {
             escalation[da.escalation().ordinal()][db.escalation().ordinal()]++;
             priority[da.priority().ordinal()][db.priority().ordinal()]++;
             route[da.route().ordinal()][db.route().ordinal()]++;
-            TreeSet<String> onlyA = new TreeSet<>(a.firedRules());
-            onlyA.removeAll(b.firedRules());
-            TreeSet<String> onlyB = new TreeSet<>(b.firedRules());
-            onlyB.removeAll(a.firedRules());
-            a.firedRules().forEach(id -> counts(id)[0]++);
-            b.firedRules().forEach(id -> counts(id)[1]++);
-            onlyA.forEach(id -> counts(id)[2]++);
-            onlyB.forEach(id -> counts(id)[3]++);
+            List<String> firedA = a.firedRules();
+            List<String> firedB = b.firedRules();
+            for (String id : firedA) {
+                counts(id)[0]++;
+            }
+            for (String id : firedB) {
+                counts(id)[1]++;
+            }
+            List<String> onlyA = List.of();
+            List<String> onlyB = List.of();
+            if (!firedA.equals(firedB)) {
+                // Both lists are sorted and distinct (Evaluated): one merge gives both differences.
+                onlyA = new ArrayList<>();
+                onlyB = new ArrayList<>();
+                int i = 0;
+                int j = 0;
+                while (i < firedA.size() || j < firedB.size()) {
+                    int cmp = i == firedA.size() ? 1 : j == firedB.size() ? -1 : firedA.get(i).compareTo(firedB.get(j));
+                    if (cmp < 0) {
+                        onlyA.add(firedA.get(i++));
+                    } else if (cmp > 0) {
+                        onlyB.add(firedB.get(j++));
+                    } else {
+                        i++;
+                        j++;
+                    }
+                }
+                onlyA.forEach(id -> counts(id)[2]++);
+                onlyB.forEach(id -> counts(id)[3]++);
+            }
             if (!da.equals(db)) {
                 changed.add(new ImpactReport.ChangedCase(c.id(), da, db, List.copyOf(onlyA), List.copyOf(onlyB)));
             } else if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
@@ -132,8 +156,13 @@ public final class ImpactAnalysis {
         }
 
         private int[] counts(String ruleId) {
-            // A fired rule is always one of its version's rules; computeIfAbsent only guards the report.
-            return firings.computeIfAbsent(ruleId, id -> new int[4]);
+            int[] n = byId.get(ruleId);
+            if (n == null) {
+                // A fired rule is always one of its version's rules; this only guards the report.
+                n = firings.computeIfAbsent(ruleId, id -> new int[4]);
+                byId.put(ruleId, n);
+            }
+            return n;
         }
 
         ImpactReport report(ImpactReport.Side a, ImpactReport.Side b, Population population) {

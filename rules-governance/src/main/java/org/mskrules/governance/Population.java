@@ -90,7 +90,7 @@ public final class Population {
         // that neighbouring cases and neighbouring seeds give unrelated streams.
         RandomDraws draws = RandomDraws.from(new SplittableRandom(mix64(mix64(seed) + i)));
         String id = "synthetic-" + i;
-        Referral referral = SyntheticReferrals.withId(SyntheticReferrals.referral(draws, asOf), id);
+        Referral referral = SyntheticReferrals.referral(draws, asOf, 0, id);
         return new PopulationCase(id, asOf, referral, SyntheticReferrals.profile(draws), Map.of());
     }
 

@@ -131,6 +131,14 @@ public final class SyntheticReferrals {
      * {@code minimumPresentPerMille} per mille of the time (0 for the default population).
      */
     public static Referral referral(RandomDraws draws, LocalDate asOf, int minimumPresentPerMille) {
+        return referral(draws, asOf, minimumPresentPerMille, null);
+    }
+
+    /**
+     * As {@link #referral(RandomDraws, LocalDate, int)}, with {@code referralId}: the same draws and
+     * fields, without copying the referral to set its id (a population of a million).
+     */
+    static Referral referral(RandomDraws draws, LocalDate asOf, int minimumPresentPerMille, String referralId) {
         Objects.requireNonNull(draws, "draws");
         Objects.requireNonNull(asOf, "asOf");
         if (minimumPresentPerMille < 0 || minimumPresentPerMille > 1000) {
@@ -194,7 +202,7 @@ public final class SyntheticReferrals {
         boolean dense = minimumPresentPerMille > 0;
         int age = dense ? draws.between(0, 100) : age(draws);
         Sex sex = dense ? SEXES[draws.between(0, SEXES.length - 1)] : sex(draws);
-        return new Referral(null, age, sex, referralDate, onset, regions, findings, painScore, risk, clinician);
+        return new Referral(referralId, age, sex, referralDate, onset, regions, findings, painScore, risk, clinician);
     }
 
     /**
@@ -272,14 +280,6 @@ public final class SyntheticReferrals {
         findings.put(finding, observation);
         return new Referral(referral.referralId(), referral.ageYears(), referral.sex(), referral.referralDate(),
                 referral.symptomOnset(), referral.regions(), findings, referral.painScore(),
-                referral.riskStratification(), referral.clinicianPriority(), referral.pathwayStage(),
-                referral.referralSource(), referral.ethnicCategory());
-    }
-
-    /** {@code referral} with its reference replaced by {@code referralId}. */
-    static Referral withId(Referral referral, String referralId) {
-        return new Referral(referralId, referral.ageYears(), referral.sex(), referral.referralDate(),
-                referral.symptomOnset(), referral.regions(), referral.findings(), referral.painScore(),
                 referral.riskStratification(), referral.clinicianPriority(), referral.pathwayStage(),
                 referral.referralSource(), referral.ethnicCategory());
     }
