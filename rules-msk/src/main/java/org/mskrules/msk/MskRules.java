@@ -16,8 +16,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.mskrules.core.Evaluation;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.InvalidRuleMetadataException;
@@ -146,6 +150,37 @@ public final class MskRules {
             }
         }
         return a;
+    }
+
+    /** How many inputs {@link #assessAll} has in flight at most. */
+    public static final int BATCH_WINDOW = 512;
+
+    /**
+     * Assesses many referrals as of {@code asOf} on the caller's {@code executor} (a host's pool, a
+     * virtual-thread executor, or {@code Runnable::run} for the calling thread) and gives {@code sink}
+     * one {@link BatchResult} per referral, in input order, on the calling thread: a decision, or every
+     * problem with the referral. At most {@link #BATCH_WINDOW} referrals are in flight, so memory does
+     * not grow with the input. The library starts no thread of its own.
+     *
+     * @return how many referrals were read (each gave exactly one result)
+     * @throws RulesException if a referral cannot be assessed for a reason other than its own problems
+     *         (a broken rule set or a defect): every earlier result has been given to {@code sink}, no
+     *         later one is; tasks already handed to the executor finish and are discarded
+     */
+    public long assessAll(Iterator<Referral> referrals, LocalDate asOf, Executor executor,
+            Consumer<? super BatchResult<Referral>> sink) {
+        return assessAll(referrals, Function.identity(), asOf, executor, sink);
+    }
+
+    /**
+     * As {@link #assessAll(Iterator, LocalDate, Executor, Consumer)}, for inputs that still have to be
+     * read into a referral (for example lines of JSON): {@code reader} runs on the executor too, and
+     * an {@link InvalidInputException} it throws makes that input's result a rejection with its
+     * problems, in its place in the order.
+     */
+    public <T> long assessAll(Iterator<? extends T> inputs, Function<? super T, Referral> reader, LocalDate asOf,
+            Executor executor, Consumer<? super BatchResult<T>> sink) {
+        return OrderedBatch.run(this, inputs, reader, asOf, executor, BATCH_WINDOW, sink);
     }
 
     private Assessment decide(Referral referral, LocalDate asOf, ServiceProfile profile) {
