@@ -112,11 +112,16 @@ final class IndicatorsCommand implements Callable<Integer> {
                     "MSK service indicators as of " + report.asOf()));
             cli.err.println("wrote " + html);
         }
+        int notDecided = report.inputs().errorLines();
+        if (notDecided > 0) {
+            cli.err.println(notDecided + " " + (notDecided == 1 ? "line" : "lines") + " of the decision log "
+                    + (notDecided == 1 ? "is an error" : "are errors") + ": referrals not decided, counted in no indicator");
+        }
         if (report.inputs().rejectedEntries() > 0) {
             cli.err.println(report.inputs().rejectedEntries() + " waiting-list entries rejected and not counted;"
                     + " msk-rules validate names their problems");
             return MskRulesCli.REJECTED;
         }
-        return MskRulesCli.DECIDED;
+        return notDecided > 0 ? MskRulesCli.REJECTED : MskRulesCli.DECIDED;
     }
 }

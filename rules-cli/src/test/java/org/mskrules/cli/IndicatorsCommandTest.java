@@ -25,7 +25,8 @@ class IndicatorsCommandTest {
         Files.writeString(log, assess.out());
         Cli.Result text = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23");
         assertThat(text.exit()).as(text.err()).isEqualTo(MskRulesCli.DECIDED);
-        assertThat(text.out()).contains("Read: 40 decisions (0 error lines not counted)")
+        assertThat(text.out()).contains("Read: 40 decisions, 0 not decided")
+                .contains("Decisions made by: msk-referral 1.0.0 (sha256:")
                 .contains("I4  Referred to secondary care, by urgency").contains("I10  Collection of protected")
                 .contains("needs: PROM scores");
         Cli.Result json = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23", "--json",
@@ -51,7 +52,21 @@ class IndicatorsCommandTest {
         Cli.Result r = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23");
         assertThat(r.exit()).isEqualTo(MskRulesCli.REJECTED);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("line 1 is not an assessment");
+        assertThat(r.err()).contains("line 1: ").contains("/grouping REQUIRED").contains("/route REQUIRED");
+    }
+
+    @Test
+    void errorLinesAreCountedAsNotDecidedAndTheRunExitsOne(@TempDir Path dir) throws Exception {
+        Cli.Result assess = Cli.run("assess", REFERRALS, "--as-of", "2026-11-23");
+        String first = assess.lines().get(0);
+        Path log = dir.resolve("with-error.jsonl");
+        Files.writeString(log, first + "\n{\"line\":2,\"error\":{\"violations\":[{\"path\":\"/ageYears\","
+                + "\"code\":\"REQUIRED\",\"message\":\"missing\"}]}}\n");
+        Cli.Result r = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23");
+        assertThat(r.exit()).isEqualTo(MskRulesCli.REJECTED);
+        // One decision and one error line, written above.
+        assertThat(r.out()).contains("Read: 1 decisions, 1 not decided").contains("WARNING: 1 line of the log is an error");
+        assertThat(r.err()).contains("1 line of the decision log is an error");
     }
 
     @Test

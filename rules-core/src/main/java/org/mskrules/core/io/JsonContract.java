@@ -74,8 +74,9 @@ public final class JsonContract {
 
     /**
      * Loads the schema at {@code resource} on {@code loader}'s class path. The schema may refer only to
-     * itself ({@code #/$defs/...}) and the class path: the validator is allowed no other loader, so
-     * nothing is ever fetched from the network.
+     * itself ({@code #/$defs/...}) and to schemas in the same class-path folder (a relative reference
+     * such as {@code trace.schema.json}, resolved against the folder of its {@code $id}): the validator
+     * is allowed no other loader, so nothing is ever fetched from the network.
      *
      * @throws RulesException if the resource is missing or is not a schema
      */
@@ -90,10 +91,18 @@ public final class JsonContract {
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
                     .build();
-            // Only the class path (this schema, the validator's copy of the meta-schema): never the network.
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
-                    .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))))
-                    .getSchema(node, config);
+            // A schema may refer to its siblings ("trace.schema.json"): they resolve against its $id, whose
+            // folder is mapped to the resource's own folder on the class path.
+            String id = node.path("$id").asText("");
+            String folder = resource.contains("/") ? resource.substring(0, resource.lastIndexOf('/') + 1) : "";
+            String idFolder = id.contains("/") ? id.substring(0, id.lastIndexOf('/') + 1) : "";
+            // Only the class path (this schema, its siblings, the validator's copy of the meta-schema): never the network.
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> {
+                if (idFolder.startsWith("https://") || idFolder.startsWith("http://")) {
+                    builder.schemaMappers(mappers -> mappers.mapPrefix(idFolder, "classpath:" + folder));
+                }
+                builder.schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:"))));
+            }).getSchema(node, config);
             schema.initializeValidators();
             return new JsonContract(resource, schema);
         } catch (IOException e) {

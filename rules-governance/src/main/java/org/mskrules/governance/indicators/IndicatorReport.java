@@ -35,15 +35,41 @@ public record IndicatorReport(LocalDate asOf, Disclosure disclosure, Inputs inpu
     }
 
     /**
-     * What was read.
+     * What was read (exact counts of records; a report shows them under its disclosure control).
      *
      * @param decisions          decisions in the log
      * @param errorLines         error lines in the log (referrals not decided), not counted anywhere else
      * @param waitingListEntries waiting-list entries read (after removing the same entry id in an earlier snapshot)
      * @param rejectedEntries    waiting-list entries rejected, with their problems, not counted anywhere else
      * @param linkedEntries      waiting-list entries whose id is the referral id of a decision in the log
+     * @param madeBy             the rule-set versions (id, version, content hash from each decision's trace)
+     *                           that made the decisions, with how many each made, most first
+     * @param referralsDecidedMoreThanOnce referral ids with more than one decision in the log (for example one
+     *                           at each pathway stage); each decision is counted
+     * @param warnings           what a reader must know before trusting the figures (versions mixed,
+     *                           referrals decided more than once, referrals not decided); empty if nothing
      */
-    public record Inputs(int decisions, int errorLines, int waitingListEntries, int rejectedEntries, int linkedEntries) {
+    public record Inputs(int decisions, int errorLines, int waitingListEntries, int rejectedEntries, int linkedEntries,
+            List<RuleSetUsed> madeBy, int referralsDecidedMoreThanOnce, List<String> warnings) {
+        public Inputs {
+            madeBy = List.copyOf(madeBy);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * A rule-set version that made decisions in the log.
+     *
+     * @param ruleSetId   for example {@code msk-referral}
+     * @param version     the version, MAJOR.MINOR.PATCH
+     * @param contentHash the hash of its content, as the trace gives it
+     * @param decisions   how many decisions of the log it made (exact)
+     */
+    public record RuleSetUsed(String ruleSetId, String version, String contentHash, int decisions) {
+        /** As people read it: {@code msk-referral 1.0.0 (sha256:...)}. */
+        public String label() {
+            return ruleSetId + " " + version + " (" + contentHash + ")";
+        }
     }
 
     /**

@@ -133,9 +133,41 @@ public final class Indicators {
                 "The route decided, not the care received; a clinician may override a decision.",
                 decisions, routes, ROUTES));
         indicators.add(i10(decisions));
+        List<IndicatorReport.RuleSetUsed> madeBy = madeBy(decisions);
+        Map<String, Integer> perReferral = new LinkedHashMap<>();
+        decisions.stream().filter(d -> d.referralId() != null).forEach(d -> perReferral.merge(d.referralId(), 1, Integer::sum));
+        int repeated = (int) perReferral.values().stream().filter(c -> c > 1).count();
+        List<String> warnings = new ArrayList<>();
+        if (madeBy.size() > 1) {
+            warnings.add("the decisions were made by " + madeBy.size() + " different rule-set versions or contents ("
+                    + String.join("; ", madeBy.stream().map(IndicatorReport.RuleSetUsed::label).toList())
+                    + "): the figures mix their behaviour");
+        }
+        if (repeated > 0) {
+            warnings.add(repeated + " referral " + (repeated == 1 ? "id has" : "ids have") + " more than one decision"
+                    + " (for example one at each pathway stage): each decision is counted, so such a referral counts"
+                    + " more than once");
+        }
+        if (errorLines > 0) {
+            warnings.add(errorLines + " " + (errorLines == 1 ? "line" : "lines") + " of the log " + (errorLines == 1
+                    ? "is an error" : "are errors") + " (referrals not decided), counted in no indicator");
+        }
         return new IndicatorReport(asOf, disclosure,
-                new IndicatorReport.Inputs(decisions.size(), errorLines, entries.size(), rejectedEntries, linked),
+                new IndicatorReport.Inputs(decisions.size(), errorLines, entries.size(), rejectedEntries, linked,
+                        madeBy, repeated, warnings),
                 indicators, unsupported());
+    }
+
+    /** The versions that made the decisions, most decisions first, then by id, version and hash. */
+    private static List<IndicatorReport.RuleSetUsed> madeBy(List<DecisionRecord> decisions) {
+        Map<DecisionRecord.MadeBy, Integer> count = new LinkedHashMap<>();
+        decisions.stream().filter(d -> d.madeBy() != null).forEach(d -> count.merge(d.madeBy(), 1, Integer::sum));
+        return count.entrySet().stream()
+                .map(e -> new IndicatorReport.RuleSetUsed(e.getKey().ruleSetId(), e.getKey().version(),
+                        e.getKey().contentHash(), e.getValue()))
+                .sorted(java.util.Comparator.comparingInt(IndicatorReport.RuleSetUsed::decisions).reversed()
+                        .thenComparing(IndicatorReport.RuleSetUsed::label))
+                .toList();
     }
 
     private static boolean redFlagSecondary(DecisionRecord d) {

@@ -3,6 +3,7 @@ package org.mskrules.governance.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class IndicatorsTest {
         List<DecisionRecord.Flag> flags = "NONE".equals(escalation) ? List.of()
                 : List.of(new DecisionRecord.Flag("CAUDA_EQUINA_SYNDROME", escalation));
         return new DecisionRecord(id, ageBand, sex, group, ethnicCode, LocalDate.of(2026, 11, 1), escalation, flags, route,
-                destination, category);
+                destination, category, null, new DecisionRecord.MadeBy("msk-referral", "1.0.0", "sha256:" + "0".repeat(64)));
     }
 
     static Share share(IndicatorReport r, String id, String breakdown, String group, String measure) {
@@ -162,21 +163,102 @@ class IndicatorsTest {
         assertThat(waitOf(r, "age band", "45-54", "PRIORITY").completed()).isEqualTo(10);
     }
 
+    /** The decision on the first example referral by {@code version}, as a line of assess output. */
+    static ObjectNode decisionLine(int line, String version) throws Exception {
+        LocalDate asOf = LocalDate.of(2026, 11, 23);
+        String json = Files.readAllLines(Path.of("../examples/indicator-referrals.jsonl")).get(0);
+        Assessment a = MskRules.builder().ruleSetVersion(version).build()
+                .assess(ReferralJson.read(json, asOf), asOf, ServiceProfile.NATIONAL);
+        ObjectNode node = Json.newMapper().createObjectNode();
+        node.put("line", line);
+        node.set("decision", Json.newMapper().valueToTree(a));
+        return node;
+    }
+
+    static final String ERROR_LINE = "{\"line\":2,\"error\":{\"violations\":[{\"path\":\"/ageYears\","
+            + "\"code\":\"REQUIRED\",\"message\":\"missing\"}]}}";
+
     @Test
-    void theDecisionLogCountsErrorLinesAndRefusesALogWithAnyBadLineNamingEach() {
-        String good = "{\"line\":1,\"decision\":{\"escalation\":\"NONE\",\"redFlags\":[],\"priority\":{\"category\":"
-                + "\"NON_PRIORITY\"},\"route\":{\"route\":\"COMMUNITY_MSK_THERAPY\"},\"grouping\":{\"ageBand\":\"18-24\","
-                + "\"sex\":\"MALE\",\"referralDate\":\"2026-11-01\",\"ethnicCategory\":\"N\"}}}";
-        String error = "{\"line\":2,\"error\":{\"violations\":[]}}";
-        DecisionLog.Read read = DecisionLog.read(bytes(good + "\n" + error + "\n\n"), "log");
+    void theDecisionLogCountsErrorLinesAndRefusesALogWithAnyBadLineNamingEach() throws Exception {
+        String good = decisionLine(1, "1.0.0").toString();
+        DecisionLog.Read read = DecisionLog.read(bytes(good + "\n" + ERROR_LINE + "\n\n"), "log");
         assertThat(read.decisions()).hasSize(1);
-        assertThat(read.decisions().get(0).ethnicGroup()).isEqualTo("Black or Black British");
+        // The first example referral gives ethnic category A: White.
+        assertThat(read.decisions().get(0).ethnicGroup()).isEqualTo("White");
+        assertThat(read.decisions().get(0).madeBy().version()).isEqualTo("1.0.0");
         assertThat(read.errorLines()).isEqualTo(1);
         assertThatThrownBy(() -> DecisionLog.read(bytes(good + "\nnot json\n{\"route\":{}}\n"), "log"))
                 .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting(v -> v.message())
-                        .containsExactly("log line 2 is not JSON", "log line 3 is not an assessment: it needs escalation,"
-                                + " redFlags, priority.category and route.route"));
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations())
+                        .allMatch(v -> v.message().startsWith("log line 2 is not JSON") || v.message().startsWith("log line 3: "))
+                        .extracting(v -> v.path() + " " + v.code())
+                        .contains(" MALFORMED_JSON", "/escalation REQUIRED", "/route/route REQUIRED", "/trace REQUIRED"));
+    }
+
+    @Test
+    void everyValueAnIndicatorReadsIsCheckedAndEveryProblemOfALineIsNamedWithItsPointer() throws Exception {
+        ObjectNode bad = decisionLine(3, "1.0.0");
+        ObjectNode d = (ObjectNode) bad.get("decision");
+        d.put("escalation", "BANANA");
+        ((ObjectNode) d.get("route")).put("route", "NOWHERE");
+        ((ObjectNode) d.get("grouping")).put("ageBand", "200+");
+        ((ObjectNode) d.get("grouping")).put("sex", "F");
+        ((ObjectNode) d.get("grouping")).put("ethnicCategory", "Q");
+        ((ObjectNode) d.get("grouping")).put("referralDate", "2026-02-30");
+        ((ObjectNode) d.get("priority")).put("category", "SOONISH");
+        ((ObjectNode) d.get("redFlags").get(0)).put("condition", "GOUT").put("level", "PURPLE");
+        ((ObjectNode) d.get("trace")).put("version", "one");
+        d.put("pathwayStage", "NOWHERE");
+        String log = decisionLine(1, "1.0.0") + "\n" + ERROR_LINE + "\n" + bad + "\n";
+        assertThatThrownBy(() -> DecisionLog.read(bytes(log), "log"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> {
+                    List<org.mskrules.core.Violation> v = ((InvalidInputException) e).violations();
+                    // Ten values changed by hand above, each named at its own pointer, on line 3.
+                    assertThat(v).allMatch(x -> x.message().startsWith("log line 3: "));
+                    assertThat(v).extracting(org.mskrules.core.Violation::path).contains("/decision/escalation",
+                            "/decision/route/route", "/decision/grouping/ageBand", "/decision/grouping/sex",
+                            "/decision/grouping/ethnicCategory", "/decision/grouping/referralDate",
+                            "/decision/priority/category", "/decision/redFlags/0/condition",
+                            "/decision/redFlags/0/level", "/decision/trace/version", "/decision/pathwayStage");
+                });
+        ObjectNode emptyFlag = decisionLine(1, "1.0.0");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) emptyFlag.get("decision").get("redFlags")).set(0,
+                Json.newMapper().createObjectNode());
+        assertThatThrownBy(() -> DecisionLog.read(bytes(emptyFlag.toString()), "log"))
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations())
+                        .extracting(x -> x.path() + " " + x.code())
+                        .contains("/decision/redFlags/0/condition REQUIRED", "/decision/redFlags/0/level REQUIRED"));
+    }
+
+    @Test
+    void theReportSaysWhichVersionsMadeTheDecisionsAndWarnsOfMixedVersionsRepeatsAndErrors(@TempDir Path dir)
+            throws Exception {
+        // Two decisions on IND-0001 by 1.0.0, one by 1.1.0, one error line.
+        Path log = dir.resolve("mixed.jsonl");
+        Files.writeString(log, decisionLine(1, "1.0.0") + "\n" + ERROR_LINE + "\n" + decisionLine(3, "1.1.0") + "\n"
+                + decisionLine(4, "1.0.0") + "\n");
+        IndicatorReport r = Indicators.builder().disclosure(Disclosure.NONE).build().compute(log, List.of(), AS_OF);
+        assertThat(r.inputs().decisions()).isEqualTo(3);
+        assertThat(r.inputs().errorLines()).isEqualTo(1);
+        assertThat(r.inputs().madeBy()).extracting(m -> m.version() + " " + m.decisions())
+                .containsExactly("1.0.0 2", "1.1.0 1");
+        assertThat(r.inputs().madeBy()).allMatch(m -> m.ruleSetId().equals("msk-referral")
+                && m.contentHash().matches("sha256:[0-9a-f]{64}"));
+        assertThat(r.inputs().referralsDecidedMoreThanOnce()).isEqualTo(1);
+        assertThat(r.inputs().warnings()).hasSize(3);
+        assertThat(r.inputs().warnings().get(0)).startsWith("the decisions were made by 2 different rule-set versions");
+        assertThat(r.inputs().warnings().get(1)).startsWith("1 referral id has more than one decision");
+        assertThat(r.inputs().warnings().get(2)).startsWith("1 line of the log is an error");
+        String text = IndicatorText.of(r);
+        assertThat(text).contains("Read: 3 decisions, 1 not decided", "WARNING: the decisions were made by 2",
+                "msk-referral 1.0.0 (sha256:", ": 2 decisions; msk-referral 1.1.0");
+
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, decisionLine(1, "1.0.0") + "\n");
+        IndicatorReport single = Indicators.builder().disclosure(Disclosure.NONE).build().compute(one, List.of(), AS_OF);
+        assertThat(single.inputs().warnings()).isEmpty();
+        assertThat(single.inputs().madeBy()).hasSize(1);
     }
 
     @Test
