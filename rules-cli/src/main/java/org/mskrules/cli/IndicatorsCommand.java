@@ -98,6 +98,15 @@ final class IndicatorsCommand implements Callable<Integer> {
             e.violations().forEach(v -> cli.err.println("  " + v));
             return MskRulesCli.REJECTED;
         }
+        if (!report.inputs().rejected().isEmpty()) {
+            // As with a bad decision-log line: a half-read list never looks like a complete report.
+            cli.err.println("the waiting-list snapshots have rejected entries; no indicator was computed:");
+            for (IndicatorReport.RejectedLine e : report.inputs().rejected()) {
+                e.violations().forEach(v -> cli.err.println("  " + e.snapshot() + " line " + e.line()
+                        + (e.entryId() == null ? "" : " [" + e.entryId() + "]") + ": " + v));
+            }
+            return MskRulesCli.REJECTED;
+        }
         String text = json ? Json.writer().withDefaultPrettyPrinter().writeValueAsString(report) + "\n"
                 : IndicatorText.of(report);
         if (output != null) {
@@ -116,11 +125,6 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (notDecided > 0) {
             cli.err.println(notDecided + " " + (notDecided == 1 ? "line" : "lines") + " of the decision log "
                     + (notDecided == 1 ? "is an error" : "are errors") + ": referrals not decided, counted in no indicator");
-        }
-        if (report.inputs().rejectedEntries() > 0) {
-            cli.err.println(report.inputs().rejectedEntries() + " waiting-list entries rejected and not counted;"
-                    + " msk-rules validate names their problems");
-            return MskRulesCli.REJECTED;
         }
         return notDecided > 0 ? MskRulesCli.REJECTED : MskRulesCli.DECIDED;
     }

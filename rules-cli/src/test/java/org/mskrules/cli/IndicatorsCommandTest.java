@@ -75,7 +75,12 @@ class IndicatorsCommandTest {
         assertThat(r.exit()).as("one entry is rejected on purpose").isEqualTo(MskRulesCli.REJECTED);
         assertThat(r.lines()).hasSize(7);
         assertThat(r.lines().get(3)).isEqualTo("2023-11,2023-11-01,2023-11-30,WAITING_AT_PERIOD_END,ALL,2,2,1,2,2,2,1,12");
-        assertThat(r.err()).contains("1 rejected, 1 received after the month, 1 seen before it");
+        assertThat(r.err()).contains("1 rejected, 1 received after the month, 1 seen before it")
+                .contains("1 entry rejected, not counted:").contains("line 21 [SR-X03]: /category UNKNOWN_CODE");
+        Cli.Result byDefault = Cli.run("sitrep", SITREP_LIST, "--period", "2023-11");
+        assertThat(byDefault.err()).as("read as of 30 November, SR-X02 (1 December) is still after the month")
+                .contains("1 rejected, 1 received after the month, 1 seen before it");
+        assertThat(byDefault.out()).isEqualTo(r.out());
         assertThat(Cli.run("sitrep", SITREP_LIST, "--period", "2023-13").exit()).isEqualTo(MskRulesCli.USAGE);
     }
 
@@ -85,9 +90,11 @@ class IndicatorsCommandTest {
         Cli.Result w = Cli.run("waitlist", Cli.WAITING_LIST, "--as-of", "2023-11-20", "--html", waitlist.toString());
         assertThat(w.exit()).as("entries are rejected on purpose").isEqualTo(MskRulesCli.REJECTED);
         Path indicators = dir.resolve("indicators.html");
-        Cli.Result i = Cli.run("indicators", "--waitlist", SITREP_LIST, "--as-of", "2023-12-04", "--html",
+        Path clean = dir.resolve("sitrep-clean.csv");
+        Files.write(clean, Files.readAllLines(Path.of(SITREP_LIST)).stream().filter(l -> !l.startsWith("SR-X03")).toList());
+        Cli.Result i = Cli.run("indicators", "--waitlist", clean.toString(), "--as-of", "2023-12-04", "--html",
                 indicators.toString());
-        assertThat(i.exit()).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(i.exit()).as(i.err()).isEqualTo(MskRulesCli.DECIDED);
         Path diff = dir.resolve("diff.html");
         Cli.Result d = Cli.run("diff", "--from", "1.0.0", "--to", "1.1.0", "--size", "50", "--as-of", "2026-12-21",
                 "--html", diff.toString());
@@ -109,6 +116,24 @@ class IndicatorsCommandTest {
         assertThat(working.out()).contains("Validation cohort (every waiting patient not validated in the previous 12"
                 + " weeks; WL-VAL-002; points [12, 26, 52] weeks, WL-VAL-001): ");
         assertThat(working.out()).doesNotContain("): 7 to contact");
+    }
+
+    @Test
+    void aWaitingListWithRejectedEntriesGivesNoReportAndNamesEachEntry(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("half.html");
+        Cli.Result r = Cli.run("indicators", "--waitlist", SITREP_LIST, "--as-of", "2023-12-04", "--html", html.toString());
+        assertThat(r.exit()).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(r.out()).isEmpty();
+        assertThat(html).doesNotExist();
+        assertThat(r.err()).contains("no indicator was computed").contains("line 21 [SR-X03]: /category UNKNOWN_CODE");
+        // A decision log given as a waiting list: every line is rejected, each named.
+        Cli.Result assess = Cli.run("assess", REFERRALS, "--as-of", "2026-11-23");
+        Path log = dir.resolve("decisions.jsonl");
+        Files.writeString(log, assess.out());
+        Cli.Result wrong = Cli.run("indicators", "--waitlist", log.toString(), "--as-of", "2026-11-23");
+        assertThat(wrong.exit()).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(wrong.out()).isEmpty();
+        assertThat(wrong.err()).contains(log + " line 1").contains(log + " line 40");
     }
 
     @Test

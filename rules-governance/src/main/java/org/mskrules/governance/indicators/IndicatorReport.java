@@ -47,13 +47,31 @@ public record IndicatorReport(LocalDate asOf, Disclosure disclosure, Inputs inpu
      * @param referralsDecidedMoreThanOnce referral ids with more than one decision in the log (for example one
      *                           at each pathway stage); each decision is counted
      * @param warnings           what a reader must know before trusting the figures (versions mixed,
-     *                           referrals decided more than once, referrals not decided); empty if nothing
+     *                           referrals decided more than once, referrals not decided, waiting-list
+     *                           entries rejected); empty if nothing
+     * @param rejected           every rejected waiting-list entry, with its snapshot, line, id and problems
      */
     public record Inputs(int decisions, int errorLines, int waitingListEntries, int rejectedEntries, int linkedEntries,
-            List<RuleSetUsed> madeBy, int referralsDecidedMoreThanOnce, List<String> warnings) {
+            List<RuleSetUsed> madeBy, int referralsDecidedMoreThanOnce, List<String> warnings,
+            List<RejectedLine> rejected) {
         public Inputs {
             madeBy = List.copyOf(madeBy);
             warnings = List.copyOf(warnings);
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    /**
+     * A waiting-list entry that was rejected and is not counted.
+     *
+     * @param snapshot   the snapshot file it is in
+     * @param line       its line in that file
+     * @param entryId    its id, if one could be read
+     * @param violations every problem, each with its field path and a stable code
+     */
+    public record RejectedLine(String snapshot, long line, String entryId, List<org.mskrules.core.Violation> violations) {
+        public RejectedLine {
+            violations = List.copyOf(violations);
         }
     }
 

@@ -66,10 +66,11 @@ public final class Indicators {
         Objects.requireNonNull(asOf, "asOf");
         DecisionLog.Read log = decisionLog == null ? new DecisionLog.Read(List.of(), 0) : DecisionLog.read(decisionLog);
         Map<String, WaitingListEntry> entries = new LinkedHashMap<>();
-        int rejected = 0;
+        List<IndicatorReport.RejectedLine> rejected = new ArrayList<>();
         for (Path file : snapshots) {
             WaitingListSnapshot s = WaitingListSnapshot.read(file, asOf);
-            rejected += s.rejected().size();
+            s.rejected().forEach(r -> rejected.add(new IndicatorReport.RejectedLine(file.toString(), r.line(), r.entryId(),
+                    r.violations())));
             for (WaitingListEntry e : s.entries()) {
                 entries.remove(e.entryId());
                 entries.put(e.entryId(), e);
@@ -79,7 +80,7 @@ public final class Indicators {
     }
 
     IndicatorReport compute(List<DecisionRecord> decisions, int errorLines, List<WaitingListEntry> entries,
-            int rejectedEntries, LocalDate asOf) {
+            List<IndicatorReport.RejectedLine> rejectedEntries, LocalDate asOf) {
         Map<String, DecisionRecord> byId = new LinkedHashMap<>();
         for (DecisionRecord d : decisions) {
             if (d.referralId() != null) {
@@ -152,9 +153,15 @@ public final class Indicators {
             warnings.add(errorLines + " " + (errorLines == 1 ? "line" : "lines") + " of the log " + (errorLines == 1
                     ? "is an error" : "are errors") + " (referrals not decided), counted in no indicator");
         }
+        if (!rejectedEntries.isEmpty()) {
+            warnings.add(rejectedEntries.size() + " waiting-list " + (rejectedEntries.size() == 1 ? "entry was" : "entries were")
+                    + " rejected and " + (rejectedEntries.size() == 1 ? "is" : "are") + " counted in no indicator: "
+                    + String.join("; ", rejectedEntries.stream().map(r -> r.snapshot() + " line " + r.line()
+                            + (r.entryId() == null ? "" : " [" + r.entryId() + "]")).toList()));
+        }
         return new IndicatorReport(asOf, disclosure,
-                new IndicatorReport.Inputs(decisions.size(), errorLines, entries.size(), rejectedEntries, linked,
-                        madeBy, repeated, warnings),
+                new IndicatorReport.Inputs(decisions.size(), errorLines, entries.size(), rejectedEntries.size(), linked,
+                        madeBy, repeated, warnings, rejectedEntries),
                 indicators, unsupported());
     }
 

@@ -85,7 +85,7 @@ class IndicatorsTest {
                     i < 2 ? "RED_FLAG_PATHWAY" : "COMMUNITY_MSK_TRIAGE", i < 2 ? "EMERGENCY_DEPARTMENT" : "DIRECT_ACCESS_IMAGING",
                     "NON_PRIORITY"));
         }
-        IndicatorReport r = indicators.compute(log, 0, List.of(), 0, AS_OF);
+        IndicatorReport r = indicators.compute(log, 0, List.of(), List.of(), AS_OF);
         // All 17: any secondary care 11 -> 10, of 17 -> 15, 67 %.
         assertThat(share(r, "I4", "all", "all decisions", "any")).isEqualTo(
                 new Share("all", "all decisions", "any", 10L, 15L, 67L));
@@ -111,7 +111,7 @@ class IndicatorsTest {
                 decision("A", "45-54", "FEMALE", "H", "URGENT", "RED_FLAG_PATHWAY", "SUSPECTED_CANCER_PATHWAY", "PRIORITY"),
                 decision("B", "45-54", "FEMALE", "H", "SOON", "RED_FLAG_PATHWAY", "PRIMARY_CARE_INVESTIGATIONS", "NON_PRIORITY"),
                 decision("C", "45-54", "FEMALE", "H", "NONE", "SUPPORTED_SELF_MANAGEMENT", null, "NON_PRIORITY"));
-        IndicatorReport r = Indicators.builder().disclosure(Disclosure.NONE).build().compute(log, 0, List.of(), 0, AS_OF);
+        IndicatorReport r = Indicators.builder().disclosure(Disclosure.NONE).build().compute(log, 0, List.of(), List.of(), AS_OF);
         // A red flag sent to investigations is an investigation (I5), not a referral to secondary care (I4).
         assertThat(share(r, "I4", "all", "all decisions", "urgent")).isEqualTo(new Share("all", "all decisions", "urgent", 1L, 3L, 33L));
         assertThat(share(r, "I5", "ethnic group", "Asian or Asian British", "investigation").count()).isEqualTo(1);
@@ -133,7 +133,7 @@ class IndicatorsTest {
         }
         entries.add(WaitingListEntry.of("STILL-WAITING", PriorityCategory.PRIORITY, received));
         entries.add(new WaitingListEntry("BOOKED", PriorityCategory.PRIORITY, received, AS_OF.plusDays(1), null));
-        IndicatorReport r = indicators.compute(List.of(), 0, entries, 0, AS_OF);
+        IndicatorReport r = indicators.compute(List.of(), 0, entries, List.of(), AS_OF);
         // 10 values: median = 5th (12), p90 = 9th (40); count 10 published as 10.
         assertThat(waitOf(r, "all", "all completed waits", "PRIORITY")).isEqualTo(
                 new Wait("all", "all completed waits", "PRIORITY", 10L, 12L, 40L));
@@ -154,7 +154,7 @@ class IndicatorsTest {
             entries.add(new WaitingListEntry("L" + i, PriorityCategory.PRIORITY, LocalDate.of(2026, 11, 5),
                     LocalDate.of(2026, 11, 10 + i), null));
         }
-        IndicatorReport r = indicators.compute(log, 0, entries, 0, AS_OF);
+        IndicatorReport r = indicators.compute(log, 0, entries, List.of(), AS_OF);
         Wait linked = waitOf(r, "urgency (linked decisions, from referral date)", "all linked waits", "PRIORITY");
         // Days 9..16: median = 4th (12), p90 = 8th (16).
         assertThat(linked).isEqualTo(new Wait(linked.breakdown(), linked.group(), "PRIORITY", 10L, 12L, 16L));
