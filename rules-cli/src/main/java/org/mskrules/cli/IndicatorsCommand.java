@@ -81,6 +81,12 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (suppressBelow < 1 || roundTo < 1) {
             throw Usage.error(spec, "--suppress-below and --round-to must be at least 1");
         }
+        if (suppressBelow < Disclosure.minimumSuppressBelow(roundTo)) {
+            throw Usage.error(spec, "--suppress-below " + suppressBelow + " with --round-to " + roundTo + " would show a"
+                    + " count from " + suppressBelow + " to " + (Disclosure.minimumSuppressBelow(roundTo) - 1) + " as 0;"
+                    + " give --suppress-below " + Disclosure.minimumSuppressBelow(roundTo) + " or more (counts below it are"
+                    + " shown as *), or --round-to 1");
+        }
         if (decisions != null) {
             FileOptions.checkReadable(spec, "--decisions", decisions);
         }
@@ -121,11 +127,13 @@ final class IndicatorsCommand implements Callable<Integer> {
                     "MSK service indicators as of " + report.asOf()));
             cli.err.println("wrote " + html);
         }
-        int notDecided = report.inputs().errorLines();
-        if (notDecided > 0) {
-            cli.err.println(notDecided + " " + (notDecided == 1 ? "line" : "lines") + " of the decision log "
-                    + (notDecided == 1 ? "is an error" : "are errors") + ": referrals not decided, counted in no indicator");
+        // Published counts: a count above 0 is never published as 0 (Disclosure), so null or > 0 means some.
+        Long errorLines = report.inputs().errorLines();
+        boolean notDecided = errorLines == null || errorLines > 0;
+        if (notDecided) {
+            cli.err.println("the decision log has error lines (" + IndicatorText.shown(errorLines) + "): referrals not"
+                    + " decided, counted in no indicator");
         }
-        return notDecided > 0 ? MskRulesCli.REJECTED : MskRulesCli.DECIDED;
+        return notDecided ? MskRulesCli.REJECTED : MskRulesCli.DECIDED;
     }
 }

@@ -62,11 +62,24 @@ class IndicatorsCommandTest {
         Path log = dir.resolve("with-error.jsonl");
         Files.writeString(log, first + "\n{\"line\":2,\"error\":{\"violations\":[{\"path\":\"/ageYears\","
                 + "\"code\":\"REQUIRED\",\"message\":\"missing\"}]}}\n");
-        Cli.Result r = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23");
+        Cli.Result r = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23",
+                "--suppress-below", "1", "--round-to", "1");
         assertThat(r.exit()).isEqualTo(MskRulesCli.REJECTED);
-        // One decision and one error line, written above.
-        assertThat(r.out()).contains("Read: 1 decisions, 1 not decided").contains("WARNING: 1 line of the log is an error");
-        assertThat(r.err()).contains("1 line of the decision log is an error");
+        // One decision and one error line, written above; exact counts asked for.
+        assertThat(r.out()).contains("Read: 1 decisions, 1 not decided")
+                .contains("WARNING: lines of the log that are errors (referrals not decided), counted in no indicator: 1");
+        assertThat(r.err()).contains("the decision log has error lines (1)");
+        Cli.Result controlled = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23");
+        assertThat(controlled.exit()).isEqualTo(MskRulesCli.REJECTED);
+        assertThat(controlled.out()).as("1 and 1 are suppressed in the header too").contains("Read: * decisions, * not decided");
+    }
+
+    @Test
+    void aRoundingBaseWhoseThresholdLetsACountRoundTo0IsAUsageError() {
+        Cli.Result r = Cli.run("indicators", "--waitlist", SITREP_LIST, "--suppress-below", "1", "--round-to", "5");
+        assertThat(r.exit()).isEqualTo(MskRulesCli.USAGE);
+        assertThat(r.err()).contains("would show a count from 1 to 2 as 0").contains("give --suppress-below 3 or more");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test

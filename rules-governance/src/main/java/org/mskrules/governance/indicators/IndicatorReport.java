@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param asOf           the date the waiting-list snapshots were read as of
  * @param disclosure     the disclosure control applied to every count below
- * @param inputs         what was read (exact counts of records, not of patients in a group)
+ * @param inputs         what was read, every count under the disclosure control
  * @param indicators     the indicators computed
  * @param unsupported    the indicators the inputs cannot support
  */
@@ -35,7 +35,9 @@ public record IndicatorReport(LocalDate asOf, Disclosure disclosure, Inputs inpu
     }
 
     /**
-     * What was read (exact counts of records; a report shows them under its disclosure control).
+     * What was read. Every count here is published under the report's {@link Disclosure}, as every cell
+     * is ({@code null} if suppressed), so that no suppressed cell can be recovered by subtracting the
+     * other cells of a group from its total.
      *
      * @param decisions          decisions in the log
      * @param errorLines         error lines in the log (referrals not decided), not counted anywhere else
@@ -50,14 +52,31 @@ public record IndicatorReport(LocalDate asOf, Disclosure disclosure, Inputs inpu
      *                           referrals decided more than once, referrals not decided, waiting-list
      *                           entries rejected); empty if nothing
      * @param rejected           every rejected waiting-list entry, with its snapshot, line, id and problems
+     *                           (a description of the input files for the service to correct; the
+     *                           command line prints no report when there is one)
      */
-    public record Inputs(int decisions, int errorLines, int waitingListEntries, int rejectedEntries, int linkedEntries,
-            List<RuleSetUsed> madeBy, int referralsDecidedMoreThanOnce, List<String> warnings,
+    public record Inputs(Long decisions, Long errorLines, Long waitingListEntries, Long rejectedEntries,
+            Long linkedEntries, List<RuleSetUsed> madeBy, Long referralsDecidedMoreThanOnce, List<String> warnings,
             List<RejectedLine> rejected) {
         public Inputs {
             madeBy = List.copyOf(madeBy);
             warnings = List.copyOf(warnings);
             rejected = List.copyOf(rejected);
+        }
+    }
+
+    /**
+     * A rule-set version that made decisions in the log.
+     *
+     * @param ruleSetId   for example {@code msk-referral}
+     * @param version     the version, MAJOR.MINOR.PATCH
+     * @param contentHash the hash of its content, as the trace gives it
+     * @param decisions   how many decisions of the log it made, published ({@code null} if suppressed)
+     */
+    public record RuleSetUsed(String ruleSetId, String version, String contentHash, Long decisions) {
+        /** As people read it: {@code msk-referral 1.0.0 (sha256:...)}. */
+        public String label() {
+            return ruleSetId + " " + version + " (" + contentHash + ")";
         }
     }
 
@@ -72,21 +91,6 @@ public record IndicatorReport(LocalDate asOf, Disclosure disclosure, Inputs inpu
     public record RejectedLine(String snapshot, long line, String entryId, List<org.mskrules.core.Violation> violations) {
         public RejectedLine {
             violations = List.copyOf(violations);
-        }
-    }
-
-    /**
-     * A rule-set version that made decisions in the log.
-     *
-     * @param ruleSetId   for example {@code msk-referral}
-     * @param version     the version, MAJOR.MINOR.PATCH
-     * @param contentHash the hash of its content, as the trace gives it
-     * @param decisions   how many decisions of the log it made (exact)
-     */
-    public record RuleSetUsed(String ruleSetId, String version, String contentHash, int decisions) {
-        /** As people read it: {@code msk-referral 1.0.0 (sha256:...)}. */
-        public String label() {
-            return ruleSetId + " " + version + " (" + contentHash + ")";
         }
     }
 

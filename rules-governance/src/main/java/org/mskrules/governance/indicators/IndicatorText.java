@@ -58,17 +58,19 @@ public final class IndicatorText {
     public static List<String> inputs(IndicatorReport r) {
         IndicatorReport.Inputs in = r.inputs();
         List<String> lines = new java.util.ArrayList<>();
-        lines.add("Read: " + in.decisions() + " decisions, " + in.errorLines() + " not decided (error lines, counted in"
-                + " no indicator); " + in.waitingListEntries() + " waiting-list entries (" + in.rejectedEntries()
-                + " rejected, not counted; " + in.linkedEntries() + " linked to a decision)");
+        lines.add("Read: " + shown(in.decisions()) + " decisions, " + shown(in.errorLines()) + " not decided (error"
+                + " lines, counted in no indicator); " + shown(in.waitingListEntries()) + " waiting-list entries ("
+                + shown(in.rejectedEntries()) + " rejected, not counted; " + shown(in.linkedEntries())
+                + " linked to a decision); every count under the disclosure control below");
         if (!in.madeBy().isEmpty()) {
             lines.add("Decisions made by: " + String.join("; ", in.madeBy().stream()
-                    .map(m -> m.label() + ": " + m.decisions() + " decisions").toList()));
+                    .map(m -> m.label() + ": " + shown(m.decisions()) + " decisions").toList()));
         }
         return lines;
     }
 
-    static String shown(Long value) {
+    /** A published count as shown: the number, or {@link #SUPPRESSED}. */
+    public static String shown(Long value) {
         return value == null ? SUPPRESSED : value.toString();
     }
 

@@ -138,6 +138,7 @@ public final class Indicators {
         Map<String, Integer> perReferral = new LinkedHashMap<>();
         decisions.stream().filter(d -> d.referralId() != null).forEach(d -> perReferral.merge(d.referralId(), 1, Integer::sum));
         int repeated = (int) perReferral.values().stream().filter(c -> c > 1).count();
+        // Every count a reader sees goes through the same control as the cells (see IndicatorReport.Inputs).
         List<String> warnings = new ArrayList<>();
         if (madeBy.size() > 1) {
             warnings.add("the decisions were made by " + madeBy.size() + " different rule-set versions or contents ("
@@ -145,35 +146,35 @@ public final class Indicators {
                     + "): the figures mix their behaviour");
         }
         if (repeated > 0) {
-            warnings.add(repeated + " referral " + (repeated == 1 ? "id has" : "ids have") + " more than one decision"
-                    + " (for example one at each pathway stage): each decision is counted, so such a referral counts"
-                    + " more than once");
+            warnings.add("referral ids with more than one decision (for example one at each pathway stage): "
+                    + IndicatorText.shown(disclosure.publish(repeated)) + "; each decision is counted, so such a"
+                    + " referral counts more than once");
         }
         if (errorLines > 0) {
-            warnings.add(errorLines + " " + (errorLines == 1 ? "line" : "lines") + " of the log " + (errorLines == 1
-                    ? "is an error" : "are errors") + " (referrals not decided), counted in no indicator");
+            warnings.add("lines of the log that are errors (referrals not decided), counted in no indicator: "
+                    + IndicatorText.shown(disclosure.publish(errorLines)));
         }
         if (!rejectedEntries.isEmpty()) {
-            warnings.add(rejectedEntries.size() + " waiting-list " + (rejectedEntries.size() == 1 ? "entry was" : "entries were")
-                    + " rejected and " + (rejectedEntries.size() == 1 ? "is" : "are") + " counted in no indicator: "
+            warnings.add("waiting-list entries rejected and counted in no indicator: "
                     + String.join("; ", rejectedEntries.stream().map(r -> r.snapshot() + " line " + r.line()
                             + (r.entryId() == null ? "" : " [" + r.entryId() + "]")).toList()));
         }
         return new IndicatorReport(asOf, disclosure,
-                new IndicatorReport.Inputs(decisions.size(), errorLines, entries.size(), rejectedEntries.size(), linked,
-                        madeBy, repeated, warnings, rejectedEntries),
+                new IndicatorReport.Inputs(disclosure.publish(decisions.size()), disclosure.publish(errorLines),
+                        disclosure.publish(entries.size()), disclosure.publish(rejectedEntries.size()),
+                        disclosure.publish(linked), madeBy, disclosure.publish(repeated), warnings, rejectedEntries),
                 indicators, unsupported());
     }
 
     /** The versions that made the decisions, most decisions first, then by id, version and hash. */
-    private static List<IndicatorReport.RuleSetUsed> madeBy(List<DecisionRecord> decisions) {
+    private List<IndicatorReport.RuleSetUsed> madeBy(List<DecisionRecord> decisions) {
         Map<DecisionRecord.MadeBy, Integer> count = new LinkedHashMap<>();
         decisions.stream().filter(d -> d.madeBy() != null).forEach(d -> count.merge(d.madeBy(), 1, Integer::sum));
         return count.entrySet().stream()
+                .sorted(Map.Entry.<DecisionRecord.MadeBy, Integer>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().ruleSetId() + " " + e.getKey().version() + " " + e.getKey().contentHash()))
                 .map(e -> new IndicatorReport.RuleSetUsed(e.getKey().ruleSetId(), e.getKey().version(),
-                        e.getKey().contentHash(), e.getValue()))
-                .sorted(java.util.Comparator.comparingInt(IndicatorReport.RuleSetUsed::decisions).reversed()
-                        .thenComparing(IndicatorReport.RuleSetUsed::label))
+                        e.getKey().contentHash(), disclosure.publish(e.getValue())))
                 .toList();
     }
 

@@ -72,6 +72,49 @@ class IndicatorsTest {
     }
 
     @Test
+    void aThresholdThatLetsACountAbove0RoundTo0IsRefused() {
+        // Rounding to 5 (halves up): 1 and 2 round to 0, 3 to 5; so counts 1 and 2 must be suppressed.
+        assertThatThrownBy(() -> new Disclosure(1, 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be at least 3");
+        assertThatThrownBy(() -> new Disclosure(2, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Disclosure(3, 5).publish(3)).isEqualTo(5L);
+        assertThat(new Disclosure(3, 5).publish(2)).isNull();
+        // Rounding to 4: 1 rounds to 0, 2 (a half) up to 4.
+        assertThatThrownBy(() -> new Disclosure(1, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Disclosure(2, 4).publish(2)).isEqualTo(4L);
+        // Rounding to 2: 1 is a half and rounds up to 2; nothing needs suppressing.
+        assertThat(new Disclosure(1, 2).publish(1)).isEqualTo(2L);
+        assertThat(Disclosure.minimumSuppressBelow(5)).isEqualTo(3);
+        assertThat(Disclosure.minimumSuppressBelow(1)).isEqualTo(1);
+    }
+
+    @Test
+    void theHeadersTotalsAreRoundedSoASuppressedCellCannotBeRecoveredBySubtraction() {
+        // The reviewer's case: 8 self-management decisions with no ethnic category, 1 cauda equina
+        // emergency of ethnic category M (Black or Black British). 9 decisions in all.
+        List<DecisionRecord> log = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            log.add(decision("S" + i, "45-54", "FEMALE", null, "NONE", "SUPPORTED_SELF_MANAGEMENT", null, "NON_PRIORITY"));
+        }
+        log.add(decision("E", "45-54", "FEMALE", "M", "EMERGENCY", "RED_FLAG_PATHWAY", "EMERGENCY_DEPARTMENT", "NON_PRIORITY"));
+        IndicatorReport r = indicators.compute(log, 0, List.of(), List.of(), AS_OF);
+        // Black: 1, suppressed. Not given: 8 -> 10. Total 9 -> 10, not 9: 10 - 10 = 0 is not the cell.
+        assertThat(share(r, "ROUTE", "ethnic group", "Black or Black British", "RED_FLAG_PATHWAY").denominator()).isNull();
+        assertThat(share(r, "ROUTE", "ethnic group", "not given", "SUPPORTED_SELF_MANAGEMENT").denominator()).isEqualTo(10L);
+        assertThat(r.inputs().decisions()).isEqualTo(10L);
+        assertThat(r.inputs().madeBy()).singleElement().satisfies(m -> assertThat(m.decisions()).isEqualTo(10L));
+        assertThat(r.inputs().waitingListEntries()).isEqualTo(0L);
+        String header = String.join("\n", IndicatorText.inputs(r));
+        assertThat(header).contains("Read: 10 decisions, 0 not decided").contains(": 10 decisions").doesNotContain("9");
+        // Two error lines: suppressed in the header and in the warning.
+        IndicatorReport errors = indicators.compute(log, 2, List.of(), List.of(), AS_OF);
+        assertThat(errors.inputs().errorLines()).isNull();
+        assertThat(String.join("\n", IndicatorText.inputs(errors))).contains(", * not decided");
+        assertThat(errors.inputs().warnings()).contains(
+                "lines of the log that are errors (referrals not decided), counted in no indicator: *");
+    }
+
+    @Test
     void sharesAreCountedPerGroupAndSmallGroupsAreSuppressed() {
         List<DecisionRecord> log = new ArrayList<>();
         // 12 women aged 45-54, White British: 9 routine secondary care, 3 self-management.
@@ -141,7 +184,7 @@ class IndicatorsTest {
         assertThat(waitOf(r, "all", "all completed waits", "NON_PRIORITY").medianDays()).isNull();
         assertThat(waitOf(r, "ethnic group", "White", "PRIORITY").medianDays()).isEqualTo(12);
         assertThat(waitOf(r, "sex", "not given", "NON_PRIORITY").completed()).isNull();
-        assertThat(r.inputs().waitingListEntries()).isEqualTo(15);
+        assertThat(r.inputs().waitingListEntries()).isEqualTo(15L);
     }
 
     @Test
@@ -158,7 +201,7 @@ class IndicatorsTest {
         Wait linked = waitOf(r, "urgency (linked decisions, from referral date)", "all linked waits", "PRIORITY");
         // Days 9..16: median = 4th (12), p90 = 8th (16).
         assertThat(linked).isEqualTo(new Wait(linked.breakdown(), linked.group(), "PRIORITY", 10L, 12L, 16L));
-        assertThat(r.inputs().linkedEntries()).isEqualTo(8);
+        assertThat(r.inputs().linkedEntries()).as("8 linked, rounded to 10 in the header as in a cell").isEqualTo(10L);
         // Grouping of an entry without its own fields comes from the linked decision.
         assertThat(waitOf(r, "age band", "45-54", "PRIORITY").completed()).isEqualTo(10);
     }
@@ -239,17 +282,17 @@ class IndicatorsTest {
         Files.writeString(log, decisionLine(1, "1.0.0") + "\n" + ERROR_LINE + "\n" + decisionLine(3, "1.1.0") + "\n"
                 + decisionLine(4, "1.0.0") + "\n");
         IndicatorReport r = Indicators.builder().disclosure(Disclosure.NONE).build().compute(log, List.of(), AS_OF);
-        assertThat(r.inputs().decisions()).isEqualTo(3);
-        assertThat(r.inputs().errorLines()).isEqualTo(1);
+        assertThat(r.inputs().decisions()).isEqualTo(3L);
+        assertThat(r.inputs().errorLines()).isEqualTo(1L);
         assertThat(r.inputs().madeBy()).extracting(m -> m.version() + " " + m.decisions())
                 .containsExactly("1.0.0 2", "1.1.0 1");
         assertThat(r.inputs().madeBy()).allMatch(m -> m.ruleSetId().equals("msk-referral")
                 && m.contentHash().matches("sha256:[0-9a-f]{64}"));
-        assertThat(r.inputs().referralsDecidedMoreThanOnce()).isEqualTo(1);
+        assertThat(r.inputs().referralsDecidedMoreThanOnce()).isEqualTo(1L);
         assertThat(r.inputs().warnings()).hasSize(3);
         assertThat(r.inputs().warnings().get(0)).startsWith("the decisions were made by 2 different rule-set versions");
-        assertThat(r.inputs().warnings().get(1)).startsWith("1 referral id has more than one decision");
-        assertThat(r.inputs().warnings().get(2)).startsWith("1 line of the log is an error");
+        assertThat(r.inputs().warnings().get(1)).startsWith("referral ids with more than one decision (for example one at each pathway stage): 1;");
+        assertThat(r.inputs().warnings().get(2)).isEqualTo("lines of the log that are errors (referrals not decided), counted in no indicator: 1");
         String text = IndicatorText.of(r);
         assertThat(text).contains("Read: 3 decisions, 1 not decided", "WARNING: the decisions were made by 2",
                 "msk-referral 1.0.0 (sha256:", ": 2 decisions; msk-referral 1.1.0");
@@ -276,7 +319,7 @@ class IndicatorsTest {
         Path log = dir.resolve("decisions.jsonl");
         Files.write(log, lines);
         IndicatorReport r = Indicators.builder().disclosure(Disclosure.NONE).build().compute(log, List.of(), asOf);
-        assertThat(r.inputs().decisions()).isEqualTo(n);
+        assertThat(r.inputs().decisions()).isEqualTo((long) n);
         long routes = r.indicator("ROUTE").shares().stream().filter(s -> s.breakdown().equals("all"))
                 .mapToLong(Share::count).sum();
         assertThat(routes).as("every decision has one route").isEqualTo(n);
