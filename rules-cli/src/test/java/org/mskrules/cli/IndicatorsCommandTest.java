@@ -75,6 +75,30 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void aLogMixingVersionsIsNamedAndWarnedOfInTextJsonAndHtml(@TempDir Path dir) throws Exception {
+        String old = Cli.run("assess", REFERRALS, "--as-of", "2026-11-23", "--rules-version", "1.0.0").lines().get(0);
+        String newer = Cli.run("assess", REFERRALS, "--as-of", "2026-11-23", "--rules-version", "1.1.0").lines().get(0);
+        Path log = dir.resolve("mixed.jsonl");
+        Files.writeString(log, old + "\n" + newer + "\n");
+        Path html = dir.resolve("mixed.html");
+        Cli.Result text = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23", "--html",
+                html.toString());
+        assertThat(text.exit()).as(text.err()).isEqualTo(MskRulesCli.DECIDED);
+        // Two decisions on IND-0001, one by each version: every count is 1 or 2, so suppressed.
+        assertThat(text.out()).contains("msk-referral 1.0.0 (sha256:").contains("msk-referral 1.1.0 (sha256:")
+                .contains("WARNING: the decisions were made by 2 different rule-set versions")
+                .contains("WARNING: referral ids with more than one decision (for example one at each pathway stage): *;")
+                .contains("Read: * decisions");
+        assertThat(Files.readString(html)).contains("class=\"warning\"")
+                .contains("Warning: the decisions were made by 2 different rule-set versions");
+        JsonNode json = Json.reader().readTree(Cli.run("indicators", "--decisions", log.toString(), "--as-of",
+                "2026-11-23", "--json").out());
+        assertThat(json.at("/inputs/warnings/0").asText()).startsWith("the decisions were made by 2");
+        assertThat(json.at("/inputs/madeBy").size()).isEqualTo(2);
+        assertThat(json.at("/inputs/decisions").isNull()).as("2 decisions, suppressed").isTrue();
+    }
+
+    @Test
     void aRoundingBaseWhoseThresholdLetsACountRoundTo0IsAUsageError() {
         Cli.Result r = Cli.run("indicators", "--waitlist", SITREP_LIST, "--suppress-below", "1", "--round-to", "5");
         assertThat(r.exit()).isEqualTo(MskRulesCli.USAGE);
