@@ -56,7 +56,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--suppress-below", paramLabel = "N", defaultValue = "8",
-            description = "Suppress counts from 1 to N-1 (default: ${DEFAULT-VALUE}; 1 suppresses nothing).")
+            description = "Suppress counts from 1 to N-1 (default: ${DEFAULT-VALUE}; 1 suppresses nothing). With "
+                    + "--round-to M, N must be at least (M+1)/2, so that no count above 0 is shown as 0.")
     int suppressBelow;
 
     @Option(names = "--round-to", paramLabel = "N", defaultValue = "5",
