@@ -56,7 +56,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--suppress-below", paramLabel = "N", defaultValue = "8",
-            description = "Suppress counts from 1 to N-1 (default: ${DEFAULT-VALUE}; 1 suppresses nothing).")
+            description = "Suppress counts from 1 to N-1 (default: ${DEFAULT-VALUE}; 1 suppresses nothing). With "
+                    + "--round-to M, N must be at least (M+1)/2, so that no count above 0 is shown as 0.")
     int suppressBelow;
 
     @Option(names = "--round-to", paramLabel = "N", defaultValue = "5",
@@ -81,6 +82,12 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (suppressBelow < 1 || roundTo < 1) {
             throw Usage.error(spec, "--suppress-below and --round-to must be at least 1");
         }
+        if (suppressBelow < Disclosure.minimumSuppressBelow(roundTo)) {
+            throw Usage.error(spec, "--suppress-below " + suppressBelow + " with --round-to " + roundTo + " would show a"
+                    + " count from " + suppressBelow + " to " + (Disclosure.minimumSuppressBelow(roundTo) - 1) + " as 0;"
+                    + " give --suppress-below " + Disclosure.minimumSuppressBelow(roundTo) + " or more (counts below it are"
+                    + " shown as *), or --round-to 1");
+        }
         if (decisions != null) {
             FileOptions.checkReadable(spec, "--decisions", decisions);
         }
@@ -98,6 +105,15 @@ final class IndicatorsCommand implements Callable<Integer> {
             e.violations().forEach(v -> cli.err.println("  " + v));
             return MskRulesCli.REJECTED;
         }
+        if (!report.inputs().rejected().isEmpty()) {
+            // As with a bad decision-log line: a half-read list never looks like a complete report.
+            cli.err.println("the waiting-list snapshots have rejected entries; no indicator was computed:");
+            for (IndicatorReport.RejectedLine e : report.inputs().rejected()) {
+                e.violations().forEach(v -> cli.err.println("  " + e.snapshot() + " line " + e.line()
+                        + (e.entryId() == null ? "" : " [" + e.entryId() + "]") + ": " + v));
+            }
+            return MskRulesCli.REJECTED;
+        }
         String text = json ? Json.writer().withDefaultPrettyPrinter().writeValueAsString(report) + "\n"
                 : IndicatorText.of(report);
         if (output != null) {
@@ -112,11 +128,13 @@ final class IndicatorsCommand implements Callable<Integer> {
                     "MSK service indicators as of " + report.asOf()));
             cli.err.println("wrote " + html);
         }
-        if (report.inputs().rejectedEntries() > 0) {
-            cli.err.println(report.inputs().rejectedEntries() + " waiting-list entries rejected and not counted;"
-                    + " msk-rules validate names their problems");
-            return MskRulesCli.REJECTED;
+        // Published counts: a count above 0 is never published as 0 (Disclosure), so null or > 0 means some.
+        Long errorLines = report.inputs().errorLines();
+        boolean notDecided = errorLines == null || errorLines > 0;
+        if (notDecided) {
+            cli.err.println("the decision log has error lines (" + IndicatorText.shown(errorLines) + "): referrals not"
+                    + " decided, counted in no indicator");
         }
-        return MskRulesCli.DECIDED;
+        return notDecided ? MskRulesCli.REJECTED : MskRulesCli.DECIDED;
     }
 }

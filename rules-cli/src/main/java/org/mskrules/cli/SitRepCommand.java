@@ -85,9 +85,10 @@ final class SitRepCommand implements Callable<Integer> {
             cli.out.print(extract.csv());
             cli.out.flush();
         }
-        cli.err.println("msk-waiting-list " + extract.ruleSetVersion() + "; not counted: " + extract.rejected()
+        cli.err.println("msk-waiting-list " + extract.ruleSetVersion() + "; not counted: " + extract.rejected().size()
                 + " rejected, " + extract.receivedAfterPeriod() + " received after the month, "
                 + extract.completedBeforePeriod() + " seen before it");
-        return extract.rejected() > 0 ? MskRulesCli.REJECTED : MskRulesCli.DECIDED;
+        Rejections.print(cli.err, file.toString(), extract.rejected());
+        return extract.rejected().isEmpty() ? MskRulesCli.DECIDED : MskRulesCli.REJECTED;
     }
 }

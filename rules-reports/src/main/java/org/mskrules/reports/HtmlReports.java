@@ -158,10 +158,13 @@ public final class HtmlReports {
     /** The indicators as a page titled {@code title}. */
     public static String indicators(IndicatorReport r, String title) {
         Html h = new Html().start(title);
-        IndicatorReport.Inputs in = r.inputs();
-        h.p("meta", "As of " + r.asOf() + ". Read " + in.decisions() + " decisions (" + in.errorLines()
-                + " error lines not counted) and " + in.waitingListEntries() + " waiting-list entries ("
-                + in.rejectedEntries() + " rejected, not counted; " + in.linkedEntries() + " linked to a decision).");
+        h.p("meta", "As of " + r.asOf() + ".");
+        for (String line : IndicatorText.inputs(r)) {
+            h.p("meta", line + ".");
+        }
+        for (String w : r.inputs().warnings()) {
+            h.p("warning", "Warning: " + w + ".");
+        }
         h.p("Disclosure control: counts from 1 to " + (r.disclosure().suppressBelow() - 1) + " are suppressed and shown as "
                 + IndicatorText.SUPPRESSED + " (\u201csuppressed\u201d), other counts are rounded to the nearest "
                 + r.disclosure().roundTo() + ", and percentages are computed from the rounded counts. Source: "

@@ -76,8 +76,9 @@ public final class JsonContract {
 
     /**
      * Loads the schema at {@code resource} on {@code loader}'s class path. The schema may refer only to
-     * itself ({@code #/$defs/...}) and the class path: the validator is allowed no other loader, so
-     * nothing is ever fetched from the network.
+     * itself ({@code #/$defs/...}) and to schemas in the same class-path folder (a relative reference
+     * such as {@code trace.schema.json}, resolved against the folder of its {@code $id}): the validator
+     * is allowed no other loader, so nothing is ever fetched from the network.
      *
      * @throws RulesException if the resource is missing or is not a schema
      */
@@ -92,12 +93,20 @@ public final class JsonContract {
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
                     .build();
+            // A schema may refer to its siblings ("trace.schema.json"): they resolve against its $id, whose
+            // folder is mapped to the resource's own folder on the class path.
+            String id = node.path("$id").asText("");
+            String folder = resource.contains("/") ? resource.substring(0, resource.lastIndexOf('/') + 1) : "";
+            String idFolder = id.contains("/") ? id.substring(0, id.lastIndexOf('/') + 1) : "";
             // Never the network: the validator fetches nothing remote unless told to, and may load no
-            // schema but from the class path (its 2020-12 vocabularies are built in).
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                    .schemaRegistryConfig(config)
-                    .schemaLoader(schemas -> schemas.allow(iri -> iri.toString().startsWith("classpath:"))))
-                    .getSchema(node);
+            // schema but from the class path (this schema, its siblings; its 2020-12 vocabularies are built in).
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> {
+                builder.schemaRegistryConfig(config)
+                        .schemaLoader(schemas -> schemas.allow(iri -> iri.toString().startsWith("classpath:")));
+                if (idFolder.startsWith("https://") || idFolder.startsWith("http://")) {
+                    builder.schemaIdResolvers(resolvers -> resolvers.mapPrefix(idFolder, "classpath:" + folder));
+                }
+            }).getSchema(node);
             schema.initializeValidators();
             return new JsonContract(resource, schema);
         } catch (IOException e) {

@@ -8,25 +8,38 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mskrules.core.InvalidInputException;
-import org.mskrules.core.io.Json;
-import org.mskrules.core.io.LineSource;
 import org.mskrules.core.Violation;
+import org.mskrules.core.io.Json;
+import org.mskrules.core.io.JsonContract;
+import org.mskrules.core.io.LineSource;
 import org.mskrules.msk.EthnicCategory;
 
 /**
  * Reads a decision log: JSON Lines, each line either a line of {@code msk-rules assess} output
- * ({@code {"line":N,"decision":{...}}} or {@code {"line":N,"error":{...}}}) or a bare assessment.
- * Error lines are counted, not decided. A line that is neither is a problem; every problem is
- * reported together and no indicator is computed from a log that has one.
+ * ({@code {"line":N,"decision":{...}}} or {@code {"line":N,"error":{...}}}), checked against
+ * {@code docs/schema/assess-output-line.schema.json}, or a bare assessment, checked against
+ * {@code docs/schema/assessment.schema.json}. Every value an indicator reads (escalation, red flags,
+ * priority, route, grouping, pathway stage, trace) is thereby checked against the model's enumerations
+ * and formats. Error lines are counted, not decided. Every problem of every line is reported together,
+ * each with its line and JSON Pointer, and no indicator is computed from a log that has one: a
+ * half-read log never looks like a complete one.
  */
 final class DecisionLog {
     /** Decision lines carry a whole trace; a generous limit, still bounded. */
     static final int MAX_LINE = 4 * 1024 * 1024;
     private static final ObjectReader MAPPER = Json.reader();
+    private static final String SCHEMAS = "org/mskrules/msk/schema/";
+
+    /** The contracts, loaded once, on first use. */
+    private static final class Contracts {
+        static final JsonContract LINE = JsonContract.fromResource(EthnicCategory.class.getClassLoader(),
+                SCHEMAS + "assess-output-line.schema.json");
+        static final JsonContract ASSESSMENT = JsonContract.fromResource(EthnicCategory.class.getClassLoader(),
+                SCHEMAS + "assessment.schema.json");
+    }
 
     private DecisionLog() {
     }
@@ -71,15 +84,19 @@ final class DecisionLog {
                     problems.add(new Violation("", "WRONG_TYPE", at + " is not a JSON object"));
                     continue;
                 }
+                boolean outputLine = node.has("line") || node.has("decision") || node.has("error");
+                JsonContract.Checked checked = (outputLine ? Contracts.LINE : Contracts.ASSESSMENT).check(node);
+                if (!checked.ok()) {
+                    for (Violation v : checked.violations()) {
+                        problems.add(new Violation(v.path(), v.code(), at + ": " + v.message()));
+                    }
+                    continue;
+                }
                 if (node.has("error")) {
                     errors++;
                     continue;
                 }
-                JsonNode d = node.has("decision") ? node.get("decision") : node;
-                DecisionRecord r = decision(d, at, problems);
-                if (r != null) {
-                    decisions.add(r);
-                }
+                decisions.add(decision(outputLine ? node.get("decision") : node));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new InvalidInputException(List.of(new Violation("", "UNREADABLE", "[" + name + "] cannot be read: "
@@ -91,42 +108,21 @@ final class DecisionLog {
         return new Read(decisions, errors);
     }
 
-    private static DecisionRecord decision(JsonNode d, String at, List<Violation> problems) {
-        String escalation = text(d, "/escalation");
-        String route = text(d, "/route/route");
-        String category = text(d, "/priority/category");
-        if (escalation == null || route == null || category == null || !d.path("redFlags").isArray()) {
-            problems.add(new Violation("", "NOT_A_DECISION", at + " is not an assessment: it needs escalation,"
-                    + " redFlags, priority.category and route.route"));
-            return null;
-        }
+    /** A decision that meets the assessment schema: every value read here is a known code or a date. */
+    private static DecisionRecord decision(JsonNode d) {
         List<DecisionRecord.Flag> flags = new ArrayList<>();
         for (JsonNode f : d.get("redFlags")) {
-            flags.add(new DecisionRecord.Flag(f.path("condition").asText("UNKNOWN"), f.path("level").asText("UNKNOWN")));
+            flags.add(new DecisionRecord.Flag(f.get("condition").asText(), f.get("level").asText()));
         }
         String code = text(d, "/grouping/ethnicCategory");
-        String group = null;
-        if (code != null) {
-            try {
-                group = EthnicCategory.fromCode(code).group();
-            } catch (IllegalArgumentException e) {
-                problems.add(new Violation("/grouping/ethnicCategory", "UNKNOWN_CODE", at + ": " + e.getMessage()));
-                return null;
-            }
-        }
-        LocalDate referralDate = null;
+        String group = code == null ? null : EthnicCategory.fromCode(code).group();
         String date = text(d, "/grouping/referralDate");
-        if (date != null) {
-            try {
-                referralDate = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                problems.add(new Violation("/grouping/referralDate", "INVALID_DATE", at + ": [" + Violation.shown(date)
-                        + "] is not a date"));
-                return null;
-            }
-        }
+        DecisionRecord.MadeBy madeBy = new DecisionRecord.MadeBy(text(d, "/trace/ruleSetId"), text(d, "/trace/version"),
+                text(d, "/trace/contentHash"));
         return new DecisionRecord(text(d, "/referralId"), text(d, "/grouping/ageBand"), text(d, "/grouping/sex"),
-                group, code, referralDate, escalation, flags, route, text(d, "/route/destination"), category);
+                group, code, date == null ? null : LocalDate.parse(date), text(d, "/escalation"), flags,
+                text(d, "/route/route"), text(d, "/route/destination"), text(d, "/priority/category"),
+                text(d, "/pathwayStage"), madeBy);
     }
 
     private static String text(JsonNode node, String pointer) {

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the indicators read from one decision of a decision log: the grouping fields and the parts of
- * the decision that are counted. Nothing else of the decision is kept.
+ * What the indicators read from one decision of a decision log: the grouping fields, the parts of
+ * the decision that are counted, the pathway stage it was made at and the rule-set version that made
+ * it. Nothing else of the decision is kept.
  */
 record DecisionRecord(
         String referralId,
@@ -18,9 +19,15 @@ record DecisionRecord(
         List<Flag> redFlags,
         String route,
         String destination,
-        String priorityCategory) {
+        String priorityCategory,
+        String pathwayStage,
+        MadeBy madeBy) {
 
     record Flag(String condition, String level) {
+    }
+
+    /** The rule-set version that made a decision, from its trace. */
+    record MadeBy(String ruleSetId, String version, String contentHash) {
     }
 
     /** The urgency of the decision: its red-flag level if any, else its priority category. */

@@ -5,7 +5,9 @@ package org.mskrules.governance.indicators;
  * level (disclosure control methodology, September 2018): a count of 1 to 7 is suppressed, any other
  * count is rounded to the nearest 5 (0 is shown as 0); a median or percentile of fewer than 8 values
  * is not calculated; a percentage is calculated from the published (rounded) numerator and
- * denominator and suppressed when either is. The threshold and the rounding base are parameters.
+ * denominator and suppressed when either is. The threshold and the rounding base are parameters; a
+ * threshold that would let a count above 0 round to 0 is refused ({@link #minimumSuppressBelow}).
+ * Every count a report shows, its header's totals included, goes through the same control.
  * Immutable and thread-safe.
  *
  * @param suppressBelow counts from 1 to {@code suppressBelow - 1} are suppressed (default 8)
@@ -30,6 +32,21 @@ public record Disclosure(int suppressBelow, int roundTo) {
         if (roundTo < 1) {
             throw new IllegalArgumentException("roundTo [" + roundTo + "] must be at least 1");
         }
+        if (suppressBelow < minimumSuppressBelow(roundTo)) {
+            throw new IllegalArgumentException("suppressBelow [" + suppressBelow + "] with roundTo [" + roundTo
+                    + "] would publish a count from " + suppressBelow + " to " + (minimumSuppressBelow(roundTo) - 1)
+                    + " as 0, hiding that there was anyone; suppressBelow must be at least "
+                    + minimumSuppressBelow(roundTo) + " when rounding to " + roundTo);
+        }
+    }
+
+    /**
+     * The smallest threshold that lets no count above 0 round to 0: ceil(roundTo / 2), since rounding
+     * to the nearest multiple (halves up) makes 0 of every count below roundTo / 2. A suppressed count
+     * says "a few"; a 0 says "none", which would be false.
+     */
+    public static int minimumSuppressBelow(int roundTo) {
+        return (roundTo + 1) / 2;
     }
 
     /** Whether a count of {@code n} individuals is suppressed. */

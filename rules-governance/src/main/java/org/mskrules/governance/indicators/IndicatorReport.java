@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param asOf           the date the waiting-list snapshots were read as of
  * @param disclosure     the disclosure control applied to every count below
- * @param inputs         what was read (exact counts of records, not of patients in a group)
+ * @param inputs         what was read, every count under the disclosure control
  * @param indicators     the indicators computed
  * @param unsupported    the indicators the inputs cannot support
  */
@@ -35,15 +35,63 @@ public record IndicatorReport(LocalDate asOf, Disclosure disclosure, Inputs inpu
     }
 
     /**
-     * What was read.
+     * What was read. Every count here is published under the report's {@link Disclosure}, as every cell
+     * is ({@code null} if suppressed), so that no suppressed cell can be recovered by subtracting the
+     * other cells of a group from its total.
      *
      * @param decisions          decisions in the log
      * @param errorLines         error lines in the log (referrals not decided), not counted anywhere else
      * @param waitingListEntries waiting-list entries read (after removing the same entry id in an earlier snapshot)
      * @param rejectedEntries    waiting-list entries rejected, with their problems, not counted anywhere else
      * @param linkedEntries      waiting-list entries whose id is the referral id of a decision in the log
+     * @param madeBy             the rule-set versions (id, version, content hash from each decision's trace)
+     *                           that made the decisions, with how many each made, most first
+     * @param referralsDecidedMoreThanOnce referral ids with more than one decision in the log (for example one
+     *                           at each pathway stage); each decision is counted
+     * @param warnings           what a reader must know before trusting the figures (versions mixed,
+     *                           referrals decided more than once, referrals not decided, waiting-list
+     *                           entries rejected); empty if nothing
+     * @param rejected           every rejected waiting-list entry, with its snapshot, line, id and problems
+     *                           (a description of the input files for the service to correct; the
+     *                           command line prints no report when there is one)
      */
-    public record Inputs(int decisions, int errorLines, int waitingListEntries, int rejectedEntries, int linkedEntries) {
+    public record Inputs(Long decisions, Long errorLines, Long waitingListEntries, Long rejectedEntries,
+            Long linkedEntries, List<RuleSetUsed> madeBy, Long referralsDecidedMoreThanOnce, List<String> warnings,
+            List<RejectedLine> rejected) {
+        public Inputs {
+            madeBy = List.copyOf(madeBy);
+            warnings = List.copyOf(warnings);
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    /**
+     * A rule-set version that made decisions in the log.
+     *
+     * @param ruleSetId   for example {@code msk-referral}
+     * @param version     the version, MAJOR.MINOR.PATCH
+     * @param contentHash the hash of its content, as the trace gives it
+     * @param decisions   how many decisions of the log it made, published ({@code null} if suppressed)
+     */
+    public record RuleSetUsed(String ruleSetId, String version, String contentHash, Long decisions) {
+        /** As people read it: {@code msk-referral 1.0.0 (sha256:...)}. */
+        public String label() {
+            return ruleSetId + " " + version + " (" + contentHash + ")";
+        }
+    }
+
+    /**
+     * A waiting-list entry that was rejected and is not counted.
+     *
+     * @param snapshot   the snapshot file it is in
+     * @param line       its line in that file
+     * @param entryId    its id, if one could be read
+     * @param violations every problem, each with its field path and a stable code
+     */
+    public record RejectedLine(String snapshot, long line, String entryId, List<org.mskrules.core.Violation> violations) {
+        public RejectedLine {
+            violations = List.copyOf(violations);
+        }
     }
 
     /**

@@ -22,11 +22,12 @@ public final class IndicatorText {
     public static String of(IndicatorReport r) {
         StringBuilder s = new StringBuilder();
         s.append("MSK service indicators as of ").append(r.asOf()).append('\n');
-        IndicatorReport.Inputs in = r.inputs();
-        s.append("Read: ").append(in.decisions()).append(" decisions (").append(in.errorLines())
-                .append(" error lines not counted), ").append(in.waitingListEntries()).append(" waiting-list entries (")
-                .append(in.rejectedEntries()).append(" rejected, not counted; ").append(in.linkedEntries())
-                .append(" linked to a decision)\n");
+        for (String line : inputs(r)) {
+            s.append(line).append('\n');
+        }
+        for (String w : r.inputs().warnings()) {
+            s.append("WARNING: ").append(w).append('\n');
+        }
         s.append("Disclosure control: counts 1 to ").append(r.disclosure().suppressBelow() - 1)
                 .append(" shown as ").append(SUPPRESSED).append(", other counts rounded to the nearest ")
                 .append(r.disclosure().roundTo()).append("; percentages from the rounded counts (")
@@ -50,7 +51,26 @@ public final class IndicatorText {
         return s.toString();
     }
 
-    static String shown(Long value) {
+    /**
+     * What the report read, as sentences for its header (text and HTML): the records read, the
+     * referrals not decided, and the rule-set versions that made the decisions counted.
+     */
+    public static List<String> inputs(IndicatorReport r) {
+        IndicatorReport.Inputs in = r.inputs();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Read: " + shown(in.decisions()) + " decisions, " + shown(in.errorLines()) + " not decided (error"
+                + " lines, counted in no indicator); " + shown(in.waitingListEntries()) + " waiting-list entries ("
+                + shown(in.rejectedEntries()) + " rejected, not counted; " + shown(in.linkedEntries())
+                + " linked to a decision); every count under the disclosure control below");
+        if (!in.madeBy().isEmpty()) {
+            lines.add("Decisions made by: " + String.join("; ", in.madeBy().stream()
+                    .map(m -> m.label() + ": " + shown(m.decisions()) + " decisions").toList()));
+        }
+        return lines;
+    }
+
+    /** A published count as shown: the number, or {@link #SUPPRESSED}. */
+    public static String shown(Long value) {
         return value == null ? SUPPRESSED : value.toString();
     }
 

@@ -66,10 +66,11 @@ public final class Indicators {
         Objects.requireNonNull(asOf, "asOf");
         DecisionLog.Read log = decisionLog == null ? new DecisionLog.Read(List.of(), 0) : DecisionLog.read(decisionLog);
         Map<String, WaitingListEntry> entries = new LinkedHashMap<>();
-        int rejected = 0;
+        List<IndicatorReport.RejectedLine> rejected = new ArrayList<>();
         for (Path file : snapshots) {
             WaitingListSnapshot s = WaitingListSnapshot.read(file, asOf);
-            rejected += s.rejected().size();
+            s.rejected().forEach(r -> rejected.add(new IndicatorReport.RejectedLine(file.toString(), r.line(), r.entryId(),
+                    r.violations())));
             for (WaitingListEntry e : s.entries()) {
                 entries.remove(e.entryId());
                 entries.put(e.entryId(), e);
@@ -79,7 +80,7 @@ public final class Indicators {
     }
 
     IndicatorReport compute(List<DecisionRecord> decisions, int errorLines, List<WaitingListEntry> entries,
-            int rejectedEntries, LocalDate asOf) {
+            List<IndicatorReport.RejectedLine> rejectedEntries, LocalDate asOf) {
         Map<String, DecisionRecord> byId = new LinkedHashMap<>();
         for (DecisionRecord d : decisions) {
             if (d.referralId() != null) {
@@ -133,9 +134,48 @@ public final class Indicators {
                 "The route decided, not the care received; a clinician may override a decision.",
                 decisions, routes, ROUTES));
         indicators.add(i10(decisions));
+        List<IndicatorReport.RuleSetUsed> madeBy = madeBy(decisions);
+        Map<String, Integer> perReferral = new LinkedHashMap<>();
+        decisions.stream().filter(d -> d.referralId() != null).forEach(d -> perReferral.merge(d.referralId(), 1, Integer::sum));
+        int repeated = (int) perReferral.values().stream().filter(c -> c > 1).count();
+        // Every count a reader sees goes through the same control as the cells (see IndicatorReport.Inputs).
+        List<String> warnings = new ArrayList<>();
+        if (madeBy.size() > 1) {
+            warnings.add("the decisions were made by " + madeBy.size() + " different rule-set versions or contents ("
+                    + String.join("; ", madeBy.stream().map(IndicatorReport.RuleSetUsed::label).toList())
+                    + "): the figures mix their behaviour");
+        }
+        if (repeated > 0) {
+            warnings.add("referral ids with more than one decision (for example one at each pathway stage): "
+                    + IndicatorText.shown(disclosure.publish(repeated)) + "; each decision is counted, so such a"
+                    + " referral counts more than once");
+        }
+        if (errorLines > 0) {
+            warnings.add("lines of the log that are errors (referrals not decided), counted in no indicator: "
+                    + IndicatorText.shown(disclosure.publish(errorLines)));
+        }
+        if (!rejectedEntries.isEmpty()) {
+            warnings.add("waiting-list entries rejected and counted in no indicator: "
+                    + String.join("; ", rejectedEntries.stream().map(r -> r.snapshot() + " line " + r.line()
+                            + (r.entryId() == null ? "" : " [" + r.entryId() + "]")).toList()));
+        }
         return new IndicatorReport(asOf, disclosure,
-                new IndicatorReport.Inputs(decisions.size(), errorLines, entries.size(), rejectedEntries, linked),
+                new IndicatorReport.Inputs(disclosure.publish(decisions.size()), disclosure.publish(errorLines),
+                        disclosure.publish(entries.size()), disclosure.publish(rejectedEntries.size()),
+                        disclosure.publish(linked), madeBy, disclosure.publish(repeated), warnings, rejectedEntries),
                 indicators, unsupported());
+    }
+
+    /** The versions that made the decisions, most decisions first, then by id, version and hash. */
+    private List<IndicatorReport.RuleSetUsed> madeBy(List<DecisionRecord> decisions) {
+        Map<DecisionRecord.MadeBy, Integer> count = new LinkedHashMap<>();
+        decisions.stream().filter(d -> d.madeBy() != null).forEach(d -> count.merge(d.madeBy(), 1, Integer::sum));
+        return count.entrySet().stream()
+                .sorted(Map.Entry.<DecisionRecord.MadeBy, Integer>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().ruleSetId() + " " + e.getKey().version() + " " + e.getKey().contentHash()))
+                .map(e -> new IndicatorReport.RuleSetUsed(e.getKey().ruleSetId(), e.getKey().version(),
+                        e.getKey().contentHash(), disclosure.publish(e.getValue())))
+                .toList();
     }
 
     private static boolean redFlagSecondary(DecisionRecord d) {

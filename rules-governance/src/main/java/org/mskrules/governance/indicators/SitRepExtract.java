@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.mskrules.core.InvalidInputException;
 import org.mskrules.core.Violation;
 import org.mskrules.msk.PriorityCategory;
+import org.mskrules.msk.waitinglist.RejectedEntry;
 import org.mskrules.msk.waitinglist.WaitBand;
 import org.mskrules.msk.waitinglist.WaitingListEntry;
 import org.mskrules.msk.waitinglist.WaitingListPolicy;
@@ -28,12 +29,14 @@ import org.mskrules.msk.waitinglist.WaitingListSnapshot;
  * @param ruleSetVersion       the waiting-list rule-set version whose bands were used
  * @param bands                the bands, shortest wait first
  * @param rows                 waiting then completed, each priority, non-priority, then all
- * @param rejected             entries rejected by the snapshot's checks, not counted
- * @param receivedAfterPeriod  entries received after the month, not counted
+ * @param rejected             entries rejected by the snapshot's checks, each with its line, id and every
+ *                             problem, not counted
+ * @param receivedAfterPeriod  entries received after the month, not counted (and not rejected, even when
+ *                             received after the date the snapshot was read as of)
  * @param completedBeforePeriod entries whose first contact was before the month, not counted
  */
 public record SitRepExtract(YearMonth period, LocalDate snapshotAsOf, String ruleSetVersion, List<WaitBand> bands,
-        List<Row> rows, int rejected, int receivedAfterPeriod, int completedBeforePeriod) {
+        List<Row> rows, List<RejectedEntry> rejected, int receivedAfterPeriod, int completedBeforePeriod) {
 
     /** Pathways waiting at the end of the month. */
     public static final String WAITING = "WAITING_AT_PERIOD_END";
@@ -44,6 +47,7 @@ public record SitRepExtract(YearMonth period, LocalDate snapshotAsOf, String rul
         Objects.requireNonNull(period, "period");
         bands = List.copyOf(bands);
         rows = List.copyOf(rows);
+        rejected = List.copyOf(rejected);
     }
 
     /**
@@ -68,7 +72,9 @@ public record SitRepExtract(YearMonth period, LocalDate snapshotAsOf, String rul
      * the month. Waiting at the end of the month: received on or before the last day, and no first
      * contact on or before it (a later first contact was still to come then); days waited from receipt to
      * the last day. Completed in the month: first contact from the first to the last day; days waited
-     * from receipt to the first contact.
+     * from receipt to the first contact. An entry whose only problem is that it was received after the
+     * date the snapshot was read as of (which is on or after the month's end) was received after the
+     * month: it is counted as such, not rejected.
      *
      * @throws InvalidInputException if the snapshot was read as of a date before the end of the month
      */
@@ -85,6 +91,14 @@ public record SitRepExtract(YearMonth period, LocalDate snapshotAsOf, String rul
         long[][] completed = new long[2][bands.size()];
         int after = 0;
         int before = 0;
+        List<RejectedEntry> rejected = new ArrayList<>();
+        for (RejectedEntry r : snapshot.rejected()) {
+            if (r.violations().stream().allMatch(v -> v.code().equals("AFTER_AS_OF") && v.path().equals("/received"))) {
+                after++;
+            } else {
+                rejected.add(r);
+            }
+        }
         for (WaitingListEntry e : snapshot.entries()) {
             int c = e.category() == PriorityCategory.PRIORITY ? 0 : 1;
             if (e.received().isAfter(end)) {
@@ -109,7 +123,7 @@ public record SitRepExtract(YearMonth period, LocalDate snapshotAsOf, String rul
             rows.add(new Row(pathways, "ALL", list(all)));
         }
         return new SitRepExtract(period, snapshot.asOf(), rules.ruleSetVersion(), bands, rows,
-                snapshot.rejected().size(), after, before);
+                rejected, after, before);
     }
 
     private static List<Long> list(long[] values) {

@@ -3,6 +3,7 @@ package org.mskrules.governance.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class IndicatorsTest {
         List<DecisionRecord.Flag> flags = "NONE".equals(escalation) ? List.of()
                 : List.of(new DecisionRecord.Flag("CAUDA_EQUINA_SYNDROME", escalation));
         return new DecisionRecord(id, ageBand, sex, group, ethnicCode, LocalDate.of(2026, 11, 1), escalation, flags, route,
-                destination, category);
+                destination, category, null, new DecisionRecord.MadeBy("msk-referral", "1.0.0", "sha256:" + "0".repeat(64)));
     }
 
     static Share share(IndicatorReport r, String id, String breakdown, String group, String measure) {
@@ -71,6 +72,49 @@ class IndicatorsTest {
     }
 
     @Test
+    void aThresholdThatLetsACountAbove0RoundTo0IsRefused() {
+        // Rounding to 5 (halves up): 1 and 2 round to 0, 3 to 5; so counts 1 and 2 must be suppressed.
+        assertThatThrownBy(() -> new Disclosure(1, 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be at least 3");
+        assertThatThrownBy(() -> new Disclosure(2, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Disclosure(3, 5).publish(3)).isEqualTo(5L);
+        assertThat(new Disclosure(3, 5).publish(2)).isNull();
+        // Rounding to 4: 1 rounds to 0, 2 (a half) up to 4.
+        assertThatThrownBy(() -> new Disclosure(1, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Disclosure(2, 4).publish(2)).isEqualTo(4L);
+        // Rounding to 2: 1 is a half and rounds up to 2; nothing needs suppressing.
+        assertThat(new Disclosure(1, 2).publish(1)).isEqualTo(2L);
+        assertThat(Disclosure.minimumSuppressBelow(5)).isEqualTo(3);
+        assertThat(Disclosure.minimumSuppressBelow(1)).isEqualTo(1);
+    }
+
+    @Test
+    void theHeadersTotalsAreRoundedSoASuppressedCellCannotBeRecoveredBySubtraction() {
+        // The reviewer's case: 8 self-management decisions with no ethnic category, 1 cauda equina
+        // emergency of ethnic category M (Black or Black British). 9 decisions in all.
+        List<DecisionRecord> log = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            log.add(decision("S" + i, "45-54", "FEMALE", null, "NONE", "SUPPORTED_SELF_MANAGEMENT", null, "NON_PRIORITY"));
+        }
+        log.add(decision("E", "45-54", "FEMALE", "M", "EMERGENCY", "RED_FLAG_PATHWAY", "EMERGENCY_DEPARTMENT", "NON_PRIORITY"));
+        IndicatorReport r = indicators.compute(log, 0, List.of(), List.of(), AS_OF);
+        // Black: 1, suppressed. Not given: 8 -> 10. Total 9 -> 10, not 9: 10 - 10 = 0 is not the cell.
+        assertThat(share(r, "ROUTE", "ethnic group", "Black or Black British", "RED_FLAG_PATHWAY").denominator()).isNull();
+        assertThat(share(r, "ROUTE", "ethnic group", "not given", "SUPPORTED_SELF_MANAGEMENT").denominator()).isEqualTo(10L);
+        assertThat(r.inputs().decisions()).isEqualTo(10L);
+        assertThat(r.inputs().madeBy()).singleElement().satisfies(m -> assertThat(m.decisions()).isEqualTo(10L));
+        assertThat(r.inputs().waitingListEntries()).isEqualTo(0L);
+        String header = String.join("\n", IndicatorText.inputs(r));
+        assertThat(header).contains("Read: 10 decisions, 0 not decided").contains(": 10 decisions").doesNotContain("9");
+        // Two error lines: suppressed in the header and in the warning.
+        IndicatorReport errors = indicators.compute(log, 2, List.of(), List.of(), AS_OF);
+        assertThat(errors.inputs().errorLines()).isNull();
+        assertThat(String.join("\n", IndicatorText.inputs(errors))).contains(", * not decided");
+        assertThat(errors.inputs().warnings()).contains(
+                "lines of the log that are errors (referrals not decided), counted in no indicator: *");
+    }
+
+    @Test
     void sharesAreCountedPerGroupAndSmallGroupsAreSuppressed() {
         List<DecisionRecord> log = new ArrayList<>();
         // 12 women aged 45-54, White British: 9 routine secondary care, 3 self-management.
@@ -84,7 +128,7 @@ class IndicatorsTest {
                     i < 2 ? "RED_FLAG_PATHWAY" : "COMMUNITY_MSK_TRIAGE", i < 2 ? "EMERGENCY_DEPARTMENT" : "DIRECT_ACCESS_IMAGING",
                     "NON_PRIORITY"));
         }
-        IndicatorReport r = indicators.compute(log, 0, List.of(), 0, AS_OF);
+        IndicatorReport r = indicators.compute(log, 0, List.of(), List.of(), AS_OF);
         // All 17: any secondary care 11 -> 10, of 17 -> 15, 67 %.
         assertThat(share(r, "I4", "all", "all decisions", "any")).isEqualTo(
                 new Share("all", "all decisions", "any", 10L, 15L, 67L));
@@ -110,7 +154,7 @@ class IndicatorsTest {
                 decision("A", "45-54", "FEMALE", "H", "URGENT", "RED_FLAG_PATHWAY", "SUSPECTED_CANCER_PATHWAY", "PRIORITY"),
                 decision("B", "45-54", "FEMALE", "H", "SOON", "RED_FLAG_PATHWAY", "PRIMARY_CARE_INVESTIGATIONS", "NON_PRIORITY"),
                 decision("C", "45-54", "FEMALE", "H", "NONE", "SUPPORTED_SELF_MANAGEMENT", null, "NON_PRIORITY"));
-        IndicatorReport r = Indicators.builder().disclosure(Disclosure.NONE).build().compute(log, 0, List.of(), 0, AS_OF);
+        IndicatorReport r = Indicators.builder().disclosure(Disclosure.NONE).build().compute(log, 0, List.of(), List.of(), AS_OF);
         // A red flag sent to investigations is an investigation (I5), not a referral to secondary care (I4).
         assertThat(share(r, "I4", "all", "all decisions", "urgent")).isEqualTo(new Share("all", "all decisions", "urgent", 1L, 3L, 33L));
         assertThat(share(r, "I5", "ethnic group", "Asian or Asian British", "investigation").count()).isEqualTo(1);
@@ -132,7 +176,7 @@ class IndicatorsTest {
         }
         entries.add(WaitingListEntry.of("STILL-WAITING", PriorityCategory.PRIORITY, received));
         entries.add(new WaitingListEntry("BOOKED", PriorityCategory.PRIORITY, received, AS_OF.plusDays(1), null));
-        IndicatorReport r = indicators.compute(List.of(), 0, entries, 0, AS_OF);
+        IndicatorReport r = indicators.compute(List.of(), 0, entries, List.of(), AS_OF);
         // 10 values: median = 5th (12), p90 = 9th (40); count 10 published as 10.
         assertThat(waitOf(r, "all", "all completed waits", "PRIORITY")).isEqualTo(
                 new Wait("all", "all completed waits", "PRIORITY", 10L, 12L, 40L));
@@ -140,7 +184,7 @@ class IndicatorsTest {
         assertThat(waitOf(r, "all", "all completed waits", "NON_PRIORITY").medianDays()).isNull();
         assertThat(waitOf(r, "ethnic group", "White", "PRIORITY").medianDays()).isEqualTo(12);
         assertThat(waitOf(r, "sex", "not given", "NON_PRIORITY").completed()).isNull();
-        assertThat(r.inputs().waitingListEntries()).isEqualTo(15);
+        assertThat(r.inputs().waitingListEntries()).isEqualTo(15L);
     }
 
     @Test
@@ -153,30 +197,111 @@ class IndicatorsTest {
             entries.add(new WaitingListEntry("L" + i, PriorityCategory.PRIORITY, LocalDate.of(2026, 11, 5),
                     LocalDate.of(2026, 11, 10 + i), null));
         }
-        IndicatorReport r = indicators.compute(log, 0, entries, 0, AS_OF);
+        IndicatorReport r = indicators.compute(log, 0, entries, List.of(), AS_OF);
         Wait linked = waitOf(r, "urgency (linked decisions, from referral date)", "all linked waits", "PRIORITY");
         // Days 9..16: median = 4th (12), p90 = 8th (16).
         assertThat(linked).isEqualTo(new Wait(linked.breakdown(), linked.group(), "PRIORITY", 10L, 12L, 16L));
-        assertThat(r.inputs().linkedEntries()).isEqualTo(8);
+        assertThat(r.inputs().linkedEntries()).as("8 linked, rounded to 10 in the header as in a cell").isEqualTo(10L);
         // Grouping of an entry without its own fields comes from the linked decision.
         assertThat(waitOf(r, "age band", "45-54", "PRIORITY").completed()).isEqualTo(10);
     }
 
+    /** The decision on the first example referral by {@code version}, as a line of assess output. */
+    static ObjectNode decisionLine(int line, String version) throws Exception {
+        LocalDate asOf = LocalDate.of(2026, 11, 23);
+        String json = Files.readAllLines(Path.of("../examples/indicator-referrals.jsonl")).get(0);
+        Assessment a = MskRules.builder().ruleSetVersion(version).build()
+                .assess(ReferralJson.read(json, asOf), asOf, ServiceProfile.NATIONAL);
+        ObjectNode node = Json.newMapper().createObjectNode();
+        node.put("line", line);
+        node.set("decision", Json.newMapper().valueToTree(a));
+        return node;
+    }
+
+    static final String ERROR_LINE = "{\"line\":2,\"error\":{\"violations\":[{\"path\":\"/ageYears\","
+            + "\"code\":\"REQUIRED\",\"message\":\"missing\"}]}}";
+
     @Test
-    void theDecisionLogCountsErrorLinesAndRefusesALogWithAnyBadLineNamingEach() {
-        String good = "{\"line\":1,\"decision\":{\"escalation\":\"NONE\",\"redFlags\":[],\"priority\":{\"category\":"
-                + "\"NON_PRIORITY\"},\"route\":{\"route\":\"COMMUNITY_MSK_THERAPY\"},\"grouping\":{\"ageBand\":\"18-24\","
-                + "\"sex\":\"MALE\",\"referralDate\":\"2026-11-01\",\"ethnicCategory\":\"N\"}}}";
-        String error = "{\"line\":2,\"error\":{\"violations\":[]}}";
-        DecisionLog.Read read = DecisionLog.read(bytes(good + "\n" + error + "\n\n"), "log");
+    void theDecisionLogCountsErrorLinesAndRefusesALogWithAnyBadLineNamingEach() throws Exception {
+        String good = decisionLine(1, "1.0.0").toString();
+        DecisionLog.Read read = DecisionLog.read(bytes(good + "\n" + ERROR_LINE + "\n\n"), "log");
         assertThat(read.decisions()).hasSize(1);
-        assertThat(read.decisions().get(0).ethnicGroup()).isEqualTo("Black or Black British");
+        // The first example referral gives ethnic category A: White.
+        assertThat(read.decisions().get(0).ethnicGroup()).isEqualTo("White");
+        assertThat(read.decisions().get(0).madeBy().version()).isEqualTo("1.0.0");
         assertThat(read.errorLines()).isEqualTo(1);
         assertThatThrownBy(() -> DecisionLog.read(bytes(good + "\nnot json\n{\"route\":{}}\n"), "log"))
                 .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting(v -> v.message())
-                        .containsExactly("log line 2 is not JSON", "log line 3 is not an assessment: it needs escalation,"
-                                + " redFlags, priority.category and route.route"));
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations())
+                        .allMatch(v -> v.message().startsWith("log line 2 is not JSON") || v.message().startsWith("log line 3: "))
+                        .extracting(v -> v.path() + " " + v.code())
+                        .contains(" MALFORMED_JSON", "/escalation REQUIRED", "/route/route REQUIRED", "/trace REQUIRED"));
+    }
+
+    @Test
+    void everyValueAnIndicatorReadsIsCheckedAndEveryProblemOfALineIsNamedWithItsPointer() throws Exception {
+        ObjectNode bad = decisionLine(3, "1.0.0");
+        ObjectNode d = (ObjectNode) bad.get("decision");
+        d.put("escalation", "BANANA");
+        ((ObjectNode) d.get("route")).put("route", "NOWHERE");
+        ((ObjectNode) d.get("grouping")).put("ageBand", "200+");
+        ((ObjectNode) d.get("grouping")).put("sex", "F");
+        ((ObjectNode) d.get("grouping")).put("ethnicCategory", "Q");
+        ((ObjectNode) d.get("grouping")).put("referralDate", "2026-02-30");
+        ((ObjectNode) d.get("priority")).put("category", "SOONISH");
+        ((ObjectNode) d.get("redFlags").get(0)).put("condition", "GOUT").put("level", "PURPLE");
+        ((ObjectNode) d.get("trace")).put("version", "one");
+        d.put("pathwayStage", "NOWHERE");
+        String log = decisionLine(1, "1.0.0") + "\n" + ERROR_LINE + "\n" + bad + "\n";
+        assertThatThrownBy(() -> DecisionLog.read(bytes(log), "log"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> {
+                    List<org.mskrules.core.Violation> v = ((InvalidInputException) e).violations();
+                    // Ten values changed by hand above, each named at its own pointer, on line 3.
+                    assertThat(v).allMatch(x -> x.message().startsWith("log line 3: "));
+                    assertThat(v).extracting(org.mskrules.core.Violation::path).contains("/decision/escalation",
+                            "/decision/route/route", "/decision/grouping/ageBand", "/decision/grouping/sex",
+                            "/decision/grouping/ethnicCategory", "/decision/grouping/referralDate",
+                            "/decision/priority/category", "/decision/redFlags/0/condition",
+                            "/decision/redFlags/0/level", "/decision/trace/version", "/decision/pathwayStage");
+                });
+        ObjectNode emptyFlag = decisionLine(1, "1.0.0");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) emptyFlag.get("decision").get("redFlags")).set(0,
+                Json.newMapper().createObjectNode());
+        assertThatThrownBy(() -> DecisionLog.read(bytes(emptyFlag.toString()), "log"))
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations())
+                        .extracting(x -> x.path() + " " + x.code())
+                        .contains("/decision/redFlags/0/condition REQUIRED", "/decision/redFlags/0/level REQUIRED"));
+    }
+
+    @Test
+    void theReportSaysWhichVersionsMadeTheDecisionsAndWarnsOfMixedVersionsRepeatsAndErrors(@TempDir Path dir)
+            throws Exception {
+        // Two decisions on IND-0001 by 1.0.0, one by 1.1.0, one error line.
+        Path log = dir.resolve("mixed.jsonl");
+        Files.writeString(log, decisionLine(1, "1.0.0") + "\n" + ERROR_LINE + "\n" + decisionLine(3, "1.1.0") + "\n"
+                + decisionLine(4, "1.0.0") + "\n");
+        IndicatorReport r = Indicators.builder().disclosure(Disclosure.NONE).build().compute(log, List.of(), AS_OF);
+        assertThat(r.inputs().decisions()).isEqualTo(3L);
+        assertThat(r.inputs().errorLines()).isEqualTo(1L);
+        assertThat(r.inputs().madeBy()).extracting(m -> m.version() + " " + m.decisions())
+                .containsExactly("1.0.0 2", "1.1.0 1");
+        assertThat(r.inputs().madeBy()).allMatch(m -> m.ruleSetId().equals("msk-referral")
+                && m.contentHash().matches("sha256:[0-9a-f]{64}"));
+        assertThat(r.inputs().referralsDecidedMoreThanOnce()).isEqualTo(1L);
+        assertThat(r.inputs().warnings()).hasSize(3);
+        assertThat(r.inputs().warnings().get(0)).startsWith("the decisions were made by 2 different rule-set versions");
+        assertThat(r.inputs().warnings().get(1)).startsWith("referral ids with more than one decision (for example one at each pathway stage): 1;");
+        assertThat(r.inputs().warnings().get(2)).isEqualTo("lines of the log that are errors (referrals not decided), counted in no indicator: 1");
+        String text = IndicatorText.of(r);
+        assertThat(text).contains("Read: 3 decisions, 1 not decided", "WARNING: the decisions were made by 2",
+                "msk-referral 1.0.0 (sha256:", ": 2 decisions; msk-referral 1.1.0");
+
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, decisionLine(1, "1.0.0") + "\n");
+        IndicatorReport single = Indicators.builder().disclosure(Disclosure.NONE).build().compute(one, List.of(), AS_OF);
+        assertThat(single.inputs().warnings()).isEmpty();
+        assertThat(single.inputs().madeBy()).hasSize(1);
     }
 
     @Test
@@ -194,7 +319,7 @@ class IndicatorsTest {
         Path log = dir.resolve("decisions.jsonl");
         Files.write(log, lines);
         IndicatorReport r = Indicators.builder().disclosure(Disclosure.NONE).build().compute(log, List.of(), asOf);
-        assertThat(r.inputs().decisions()).isEqualTo(n);
+        assertThat(r.inputs().decisions()).isEqualTo((long) n);
         long routes = r.indicator("ROUTE").shares().stream().filter(s -> s.breakdown().equals("all"))
                 .mapToLong(Share::count).sum();
         assertThat(routes).as("every decision has one route").isEqualTo(n);

@@ -45,7 +45,8 @@ class SitRepExtractTest {
                 2023-11,2023-11-01,2023-11-30,COMPLETED_IN_PERIOD,NON_PRIORITY,0,0,0,1,1,0,1,3
                 2023-11,2023-11-01,2023-11-30,COMPLETED_IN_PERIOD,ALL,2,0,0,1,1,0,1,5
                 """);
-        assertThat(x.rejected()).as("SR-X03, category URGENT").isEqualTo(1);
+        assertThat(x.rejected()).as("SR-X03, category URGENT, line 21").singleElement()
+                .satisfies(r -> assertThat(r.line() + " " + r.entryId() + " " + r.codes()).isEqualTo("21 SR-X03 [UNKNOWN_CODE]"));
         assertThat(x.receivedAfterPeriod()).as("SR-X02").isEqualTo(1);
         assertThat(x.completedBeforePeriod()).as("SR-X01").isEqualTo(1);
         assertThat(x.ruleSetVersion()).isEqualTo("1.0.0");
@@ -73,6 +74,17 @@ class SitRepExtractTest {
             }
         }
         assertThat(x.rows().get(2).total()).isEqualTo(review.summary().waiting());
+    }
+
+    @Test
+    void anEntryReceivedAfterTheSnapshotDateIsReceivedAfterTheMonthNotRejected() {
+        // Read as of the month's last day (the CLI's default), SR-X02 (received 1 December) is after
+        // that date; it was received after the month, so it is counted as such, and only SR-X03 is rejected.
+        SitRepExtract x = SitRepExtract.of(rules, WaitingListSnapshot.read(EXAMPLE, NOVEMBER.atEndOfMonth()), NOVEMBER);
+        assertThat(x.receivedAfterPeriod()).isEqualTo(1);
+        assertThat(x.rejected()).extracting(r -> r.entryId()).containsExactly("SR-X03");
+        // The rows are the hand count's (examples/README.md): waiting 4 priority + 8 other, completed 2 + 3.
+        assertThat(x.rows()).extracting(SitRepExtract.Row::total).containsExactly(4L, 8L, 12L, 2L, 3L, 5L);
     }
 
     @Test
