@@ -101,9 +101,11 @@ public final class JsonContract {
             // Never the network: the validator fetches nothing remote unless told to, and may load no
             // schema but from the class path (this schema, its siblings; its 2020-12 vocabularies are built in).
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> {
-                builder.schemaRegistryConfig(config)
-                        .schemaLoader(schemas -> schemas.allow(iri -> iri.toString().startsWith("classpath:")));
-                if (idFolder.startsWith("https://") || idFolder.startsWith("http://")) {
+                boolean siblings = idFolder.startsWith("https://") || idFolder.startsWith("http://");
+                // A sibling is asked for by its $id and read from the class path it is mapped to.
+                builder.schemaRegistryConfig(config).schemaLoader(schemas -> schemas.allow(iri ->
+                        iri.toString().startsWith("classpath:") || siblings && iri.toString().startsWith(idFolder)));
+                if (siblings) {
                     builder.schemaIdResolvers(resolvers -> resolvers.mapPrefix(idFolder, "classpath:" + folder));
                 }
             }).getSchema(node);
