@@ -98,7 +98,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             e.violations().forEach(v -> cli.err.println("  " + v));
             return MskRulesCli.REJECTED;
         }
-        String text = json ? Json.writer().withDefaultPrettyPrinter().writeValueAsString(report) + "\n"
+        String text = json ? Json.writePretty(report) + "\n"
                 : IndicatorText.of(report);
         if (output != null) {
             FileOptions.write(output, text);

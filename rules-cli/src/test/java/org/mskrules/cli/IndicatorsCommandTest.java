@@ -30,7 +30,7 @@ class IndicatorsCommandTest {
                 .contains("needs: PROM scores");
         Cli.Result json = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23", "--json",
                 "--suppress-below", "1", "--round-to", "1");
-        JsonNode report = Json.reader().readTree(json.out());
+        JsonNode report = Json.readTree(json.out());
         long routed = 0;
         for (JsonNode indicator : report.get("indicators")) {
             if (indicator.get("id").asText().equals("ROUTE")) {

@@ -154,7 +154,7 @@ public final class RuleSet {
                 throw new InvalidConfigurationException(List.of(new Violation(field, "NOT_FOUND",
                         what + " [" + path + "] " + (what.endsWith("s") ? "are" : "is") + " not on the class path")));
             }
-            return Json.reader().readValue(in, type);
+            return Json.readValue(in, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidConfigurationException(List.of(new Violation(field, "INVALID",
                     what + " [" + path + "] cannot be read: " + e.getMessage())));

@@ -323,7 +323,7 @@ public final class RuleSetRegistry {
 
     private static List<String> manifestPaths(URL index) {
         try (InputStream in = index.openStream()) {
-            JsonNode root = Json.reader().readTree(in);
+            JsonNode root = Json.readTree(in);
             JsonNode list = root.path("manifests");
             if (!list.isArray()) {
                 throw new RulesException("[" + index + "] must hold {\"manifests\": [\"path\", ...]}");
@@ -341,7 +341,7 @@ public final class RuleSetRegistry {
             if (in == null) {
                 throw new RuleSetLoadException(path, List.of("manifest not found on the class path"));
             }
-            return Json.reader().readValue(in, RuleSetManifest.class);
+            return Json.readValue(in, RuleSetManifest.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new RuleSetLoadException(path, List.of("manifest is not valid: " + e.getMessage()), e);
         }

@@ -87,7 +87,7 @@ public final class JsonContract {
             if (in == null) {
                 throw new RulesException("JSON schema [" + resource + "] is not on the class path");
             }
-            JsonNode node = Json.reader().readTree(in);
+            JsonNode node = Json.readTree(in);
             SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
@@ -125,7 +125,7 @@ public final class JsonContract {
         }
         JsonNode node;
         try {
-            node = Json.reader().readTree(text);
+            node = Json.readTree(text);
         } catch (StreamConstraintsException e) {
             return Checked.unreadable(limit(e));
         } catch (JsonProcessingException e) {

@@ -39,7 +39,7 @@ class AssessController {
         LocalDate date = LocalDate.parse(asOf);
         Assessment assessment = rules.assess(ReferralJson.read(referral, date), date);
         // The library's own mapper, so that the answer is exactly the documented JSON.
-        return Json.writer().writeValueAsString(assessment);
+        return Json.writeValueAsString(assessment);
     }
 
     @GetMapping(path = "/rules", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,6 +52,6 @@ class AssessController {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<String> invalid(InvalidInputException e) throws JsonProcessingException {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(Json.writer().writeValueAsString(Map.of("violations", e.violations())));
+                .body(Json.writeValueAsString(Map.of("violations", e.violations())));
     }
 }
