@@ -108,7 +108,7 @@ public record SitRepExtract(YearMonth period, LocalDate snapshotAsOf, String rul
             }
             rows.add(new Row(pathways, "ALL", list(all)));
         }
-        return new SitRepExtract(period, snapshot.asOf(), rules.ruleSetVersion(), bands, rows,
+        return new SitRepExtract(period, snapshot.asOf(), rules.version(), bands, rows,
                 snapshot.rejected().size(), after, before);
     }
 

@@ -45,7 +45,7 @@ class AssessController {
     @GetMapping(path = "/rules", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> rules() {
         double decisions = meters.find(DecisionMetrics.COUNTER).counters().stream().mapToDouble(c -> c.count()).sum();
-        return Map.of("ruleSet", MskRules.RULE_SET_ID, "version", rules.ruleSetVersion(), "contentHash",
+        return Map.of("ruleSet", MskRules.RULE_SET_ID, "version", rules.version(), "contentHash",
                 rules.contentHash(), "decisions", (long) decisions);
     }
 
