@@ -207,7 +207,7 @@ public final class RuleSet {
      * the given ids (in addition to any this view already disables); every trace it makes lists them
      * in {@link Trace#disabledRules()}. For rule-mutation tests (does some test fail when a rule is
      * gone?) and what-if impact analysis only: a decision made without some of a version's rules is
-     * not that version's decision and must never reach a patient.
+     * not that version's decision and must never be acted on.
      *
      * <p>Rules that read a disabled rule's output see none, so a facade that needs that output may
      * fail with a {@link RulesException}; a mutation test counts that as detected.

@@ -27,9 +27,9 @@ import org.kie.api.runtime.KieContainer;
  *
  * <pre>{@code
  * RuleSetRegistry registry = RuleSetRegistry.fromClasspath();
- * registry.ruleSet("msk-referral", "1.0.0");                      // exactly this version, working or released
- * registry.inForce("msk-referral", LocalDate.of(2026, 11, 23));   // the released version in force on a date
- * registry.latestReleased("msk-referral");                        // the newest released version
+ * registry.ruleSet("order-checks", "1.0.0");                      // exactly this version, working or released
+ * registry.inForce("order-checks", LocalDate.of(2026, 11, 23));   // the released version in force on a date
+ * registry.latestReleased("order-checks");                        // the newest released version
  * }</pre>
  *
  * <p>A {@code WORKING} version is never in force and is never chosen for the caller: only asking

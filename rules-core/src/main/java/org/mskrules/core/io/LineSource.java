@@ -45,8 +45,8 @@ import java.util.Objects;
  */
 public abstract class LineSource implements AutoCloseable {
     /**
-     * The default longest line, 64 KiB: a waiting-list entry takes under 300 bytes and a referral a
-     * few kilobytes, so this leaves room for long ids and free text without letting one line hold
+     * The default longest line, 64 KiB: a CSV record is usually a few hundred bytes and a JSON
+     * document a few kilobytes, so this leaves room for long ids and free text without letting one line hold
      * the heap.
      */
     public static final int DEFAULT_MAX_LINE = 64 * 1024;
