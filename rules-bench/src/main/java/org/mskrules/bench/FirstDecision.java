@@ -22,7 +22,7 @@ public final class FirstDecision {
 
     public static void main(String[] args) throws Exception {
         long main = System.nanoTime();
-        Referral referral = Json.reader().readValue(Files.readString(Path.of(args[0])), Referral.class);
+        Referral referral = Json.readValue(Files.readString(Path.of(args[0])), Referral.class);
         LocalDate asOf = LocalDate.parse(args[1]);
         MskRules rules = MskRules.builder().inForceOn(asOf).build();
         long loadedAt = System.nanoTime();

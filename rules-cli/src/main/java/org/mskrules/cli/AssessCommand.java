@@ -123,7 +123,7 @@ final class AssessCommand implements Callable<Integer> {
         }
         if (json) {
             warnIfWorking(MskRules.RULE_SET_ID, rules.version(), rules.status(), err);
-            out.println(Json.writer().withDefaultPrettyPrinter().writeValueAsString(assessment));
+            out.println(Json.writePretty(assessment));
         } else {
             print(assessment, shared.versionChoice(), out);
         }

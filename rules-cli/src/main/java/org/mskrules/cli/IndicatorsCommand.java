@@ -114,7 +114,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             }
             return MskRulesCli.REJECTED;
         }
-        String text = json ? Json.writer().withDefaultPrettyPrinter().writeValueAsString(report) + "\n"
+        String text = json ? Json.writePretty(report) + "\n"
                 : IndicatorText.of(report);
         if (output != null) {
             FileOptions.write(output, text);

@@ -21,7 +21,7 @@ final class OutputLines {
     static String decided(long line, Object decision) {
         try {
             // Concatenated, not wrapped in a tree, so that the decision is written once, as it is.
-            return "{\"line\":" + line + ",\"decision\":" + Json.writer().writeValueAsString(decision) + "}";
+            return "{\"line\":" + line + ",\"decision\":" + Json.writeValueAsString(decision) + "}";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write the decision of line " + line, e);
         }
@@ -30,7 +30,7 @@ final class OutputLines {
     /** A rejected record: its line, its id if known ({@code null} leaves it out), and every problem. */
     static String rejected(long line, String entryId, List<Violation> violations) {
         try {
-            return Json.writer().writeValueAsString(new Rejected(line, new Problems(entryId, violations)));
+            return Json.writeValueAsString(new Rejected(line, new Problems(entryId, violations)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write the problems of line " + line, e);
         }

@@ -149,7 +149,7 @@ final class WaitlistCommand implements Callable<Integer> {
         }
         if (json) {
             AssessCommand.warnIfWorking(WaitingListRules.RULE_SET_ID, rules.version(), rules.status(), err);
-            out.println(Json.writer().withDefaultPrettyPrinter().writeValueAsString(review));
+            out.println(Json.writePretty(review));
         } else if (!jsonl) {
             print(path == null ? "-" : file, review, shared.versionChoice(), show, out);
         }

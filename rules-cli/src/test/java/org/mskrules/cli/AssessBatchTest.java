@@ -30,7 +30,7 @@ class AssessBatchTest {
     }
 
     static JsonNode json(String line) throws IOException {
-        return Json.reader().readTree(line);
+        return Json.readTree(line);
     }
 
     static byte[] bytes(String s) {
@@ -90,8 +90,8 @@ class AssessBatchTest {
     @Test
     void aDecisionIsTheAssessmentExactlyAsTheLibraryWritesIt() throws IOException {
         Cli.Result r = Cli.run("assess", Cli.REFERRALS, "--as-of", AS_OF);
-        Assessment assessment = Json.reader().treeToValue(json(r.lines().get(0)).get("decision"), Assessment.class);
-        assertThat(r.lines().get(0)).isEqualTo("{\"line\":1,\"decision\":" + Json.writer().writeValueAsString(assessment)
+        Assessment assessment = Json.treeToValue(json(r.lines().get(0)).get("decision"), Assessment.class);
+        assertThat(r.lines().get(0)).isEqualTo("{\"line\":1,\"decision\":" + Json.writeValueAsString(assessment)
                 + "}");
         assertThat(assessment.trace().version()).isEqualTo("1.0.0");
         assertThat(assessment.trace().contentHash()).startsWith("sha256:");

@@ -35,7 +35,7 @@ class BadInputCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyFileInTheCorpusGivesItsExpectedProblems() throws IOException {
-        JsonNode cases = Json.reader().readTree(Files.readString(CORPUS.resolve("expected.json"))).get("cases");
+        JsonNode cases = Json.readTree(Files.readString(CORPUS.resolve("expected.json"))).get("cases");
         List<DynamicTest> tests = new ArrayList<>();
         List<String> listed = new ArrayList<>();
         for (JsonNode c : cases) {
@@ -143,7 +143,7 @@ class BadInputCorpusTest {
     private static Map<Long, List<String>> answers(List<String> lines) throws IOException {
         Map<Long, List<String>> answers = new TreeMap<>();
         for (String l : lines) {
-            JsonNode n = Json.reader().readTree(l);
+            JsonNode n = Json.readTree(l);
             long line = n.get("line").asLong();
             List<String> codes = new ArrayList<>();
             if (n.has("decision")) {

@@ -98,7 +98,7 @@ class CliGarbageProperties {
 
     private static String referral(SplittableRandom random) {
         try {
-            return Json.writer().writeValueAsString(SyntheticReferrals.referral((min, max) -> random.nextInt(min, max + 1), AS_OF));
+            return Json.writeValueAsString(SyntheticReferrals.referral((min, max) -> random.nextInt(min, max + 1), AS_OF));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,7 +141,7 @@ class CliGarbageProperties {
 
     private static JsonNode parse(String line) {
         try {
-            return Json.reader().readTree(line);
+            return Json.readTree(line);
         } catch (IOException e) {
             throw new UncheckedIOException("output line is not JSON: " + line, e);
         }

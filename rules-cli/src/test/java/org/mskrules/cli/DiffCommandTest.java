@@ -36,7 +36,7 @@ class DiffCommandTest {
                 .contains("golden cases from " + GOLDEN)
                 .contains("## Escalation (rows A, columns B)")
                 .contains("| RF-MAL-002 | A, B |");
-        ImpactReport report = Json.reader().readValue(json.toFile(), ImpactReport.class);
+        ImpactReport report = Json.readValue(json, ImpactReport.class);
         assertThat(report.changed()).isPositive();
         assertThat(report.b().parameters()).containsEntry("malignancyAgeYears", 60);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(report.cases() + " cases: " + report.compared()

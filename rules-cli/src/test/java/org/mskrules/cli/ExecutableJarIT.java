@@ -211,7 +211,7 @@ class ExecutableJarIT {
         Run emergency = jar("assess", "examples/referral-back-pain-saddle-numbness.json", "--as-of", "2026-11-23",
                 "--json");
         assertThat(emergency.exit()).isEqualTo(0);
-        assertThat(Json.reader().readTree(emergency.out()).get("escalation").asText()).isEqualTo("EMERGENCY");
+        assertThat(Json.readTree(emergency.out()).get("escalation").asText()).isEqualTo("EMERGENCY");
     }
 
     @Test
@@ -222,7 +222,7 @@ class ExecutableJarIT {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.lines()).hasSize(4);
             for (int i = 0; i < 4; i++) {
-                JsonNode node = Json.reader().readTree(r.lines().get(i));
+                JsonNode node = Json.readTree(r.lines().get(i));
                 assertThat(node.get("line").asInt()).isEqualTo(i + 1);
                 assertThat(node.has(i < 3 ? "decision" : "error")).isTrue();
             }
@@ -244,7 +244,7 @@ class ExecutableJarIT {
         Run stdin = jar(Files.readAllBytes(root.resolve("examples/waiting-list.csv")), "waitlist", "-", "--format", "csv",
                 "--as-of", "2023-11-20", "--json");
         assertThat(stdin.exit()).isEqualTo(1);
-        assertThat(Json.reader().readTree(stdin.out()).get("summary").get("entriesIn").asInt()).isEqualTo(28);
+        assertThat(Json.readTree(stdin.out()).get("summary").get("entriesIn").asInt()).isEqualTo(28);
         quiet(stdin);
     }
 

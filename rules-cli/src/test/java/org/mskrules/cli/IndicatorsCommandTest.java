@@ -31,7 +31,7 @@ class IndicatorsCommandTest {
                 .contains("needs: PROM scores");
         Cli.Result json = Cli.run("indicators", "--decisions", log.toString(), "--as-of", "2026-11-23", "--json",
                 "--suppress-below", "1", "--round-to", "1");
-        JsonNode report = Json.reader().readTree(json.out());
+        JsonNode report = Json.readTree(json.out());
         long routed = 0;
         for (JsonNode indicator : report.get("indicators")) {
             if (indicator.get("id").asText().equals("ROUTE")) {
@@ -91,7 +91,7 @@ class IndicatorsCommandTest {
                 .contains("Read: * decisions");
         assertThat(Files.readString(html)).contains("class=\"warning\"")
                 .contains("Warning: the decisions were made by 2 different rule-set versions");
-        JsonNode json = Json.reader().readTree(Cli.run("indicators", "--decisions", log.toString(), "--as-of",
+        JsonNode json = Json.readTree(Cli.run("indicators", "--decisions", log.toString(), "--as-of",
                 "2026-11-23", "--json").out());
         assertThat(json.at("/inputs/warnings/0").asText()).startsWith("the decisions were made by 2");
         assertThat(json.at("/inputs/madeBy").size()).isEqualTo(2);

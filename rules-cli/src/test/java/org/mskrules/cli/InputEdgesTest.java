@@ -32,7 +32,7 @@ class InputEdgesTest {
     static List<JsonNode> answers(Cli.Result r) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
         for (String l : r.lines()) {
-            lines.add(Json.reader().readTree(l));
+            lines.add(Json.readTree(l));
         }
         return lines;
     }

@@ -54,7 +54,7 @@ class ServeCommandIT {
                     .POST(HttpRequest.BodyPublishers.ofFile(root.resolve("examples/fhir/cds-order-sign-back-pain-saddle-numbness.json")))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(cards.statusCode()).isEqualTo(200);
-            JsonNode first = Json.reader().readTree(cards.body()).path("cards").get(0);
+            JsonNode first = Json.readTree(cards.body()).path("cards").get(0);
             assertThat(first.path("indicator").asText()).isEqualTo("critical");
             assertThat(first.path("source").path("topic").path("code").asText()).isEqualTo("RF-CES-001");
         } finally {

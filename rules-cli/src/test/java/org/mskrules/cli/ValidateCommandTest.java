@@ -33,7 +33,7 @@ class ValidateCommandTest {
     static TreeSet<Long> errorLines(Cli.Result r) throws IOException {
         TreeSet<Long> lines = new TreeSet<>();
         for (String line : r.lines()) {
-            var node = Json.reader().readTree(line);
+            var node = Json.readTree(line);
             if (node.has("error")) {
                 lines.add(node.get("line").asLong());
             }

@@ -24,7 +24,7 @@ class WaitlistCommandTest {
     static List<JsonNode> nodes(Cli.Result r) throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : r.lines()) {
-            nodes.add(Json.reader().readTree(line));
+            nodes.add(Json.readTree(line));
         }
         return nodes;
     }

@@ -154,7 +154,7 @@ public final class RuleSet {
                 throw new InvalidConfigurationException(List.of(new Violation(field, "NOT_FOUND",
                         what + " [" + path + "] " + (what.endsWith("s") ? "are" : "is") + " not on the class path")));
             }
-            return Json.reader().readValue(in, type);
+            return Json.readValue(in, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidConfigurationException(List.of(new Violation(field, "INVALID",
                     what + " [" + path + "] cannot be read: " + e.getMessage())));
@@ -207,7 +207,7 @@ public final class RuleSet {
      * the given ids (in addition to any this view already disables); every trace it makes lists them
      * in {@link Trace#disabledRules()}. For rule-mutation tests (does some test fail when a rule is
      * gone?) and what-if impact analysis only: a decision made without some of a version's rules is
-     * not that version's decision and must never reach a patient.
+     * not that version's decision and must never be acted on.
      *
      * <p>Rules that read a disabled rule's output see none, so a facade that needs that output may
      * fail with a {@link RulesException}; a mutation test counts that as detected.

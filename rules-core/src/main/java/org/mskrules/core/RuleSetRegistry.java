@@ -27,9 +27,9 @@ import org.kie.api.runtime.KieContainer;
  *
  * <pre>{@code
  * RuleSetRegistry registry = RuleSetRegistry.fromClasspath();
- * registry.ruleSet("msk-referral", "1.0.0");                      // exactly this version, working or released
- * registry.inForce("msk-referral", LocalDate.of(2026, 11, 23));   // the released version in force on a date
- * registry.latestReleased("msk-referral");                        // the newest released version
+ * registry.ruleSet("order-checks", "1.0.0");                      // exactly this version, working or released
+ * registry.inForce("order-checks", LocalDate.of(2026, 11, 23));   // the released version in force on a date
+ * registry.latestReleased("order-checks");                        // the newest released version
  * }</pre>
  *
  * <p>A {@code WORKING} version is never in force and is never chosen for the caller: only asking
@@ -323,7 +323,7 @@ public final class RuleSetRegistry {
 
     private static List<String> manifestPaths(URL index) {
         try (InputStream in = index.openStream()) {
-            JsonNode root = Json.reader().readTree(in);
+            JsonNode root = Json.readTree(in);
             JsonNode list = root.path("manifests");
             if (!list.isArray()) {
                 throw new RulesException("[" + index + "] must hold {\"manifests\": [\"path\", ...]}");
@@ -341,7 +341,7 @@ public final class RuleSetRegistry {
             if (in == null) {
                 throw new RuleSetLoadException(path, List.of("manifest not found on the class path"));
             }
-            return Json.reader().readValue(in, RuleSetManifest.class);
+            return Json.readValue(in, RuleSetManifest.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new RuleSetLoadException(path, List.of("manifest is not valid: " + e.getMessage()), e);
         }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * decision is not the version's decision and must never be used clinically. It is left out of the
  * JSON form when empty.
  *
- * @param ruleSetId     the rule set's id, e.g. {@code msk-referral}
+ * @param ruleSetId     the rule set's id, e.g. {@code order-checks}
  * @param version       the rule set version that made the decision
  * @param contentHash   {@code sha256:...} over the version's manifest and files (rules and parameter
  *                      defaults)

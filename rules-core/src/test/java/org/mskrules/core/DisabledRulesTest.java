@@ -70,8 +70,8 @@ class DisabledRulesTest {
 
     @Test
     void theJsonFormOfATraceNamesDisabledRulesOnlyWhenThereAreAny() throws JsonProcessingException {
-        String normal = Json.writer().writeValueAsString(Fixtures.evaluate(good, 11, AS_OF).trace());
-        String mutated = Json.writer().writeValueAsString(
+        String normal = Json.writeValueAsString(Fixtures.evaluate(good, 11, AS_OF).trace());
+        String mutated = Json.writeValueAsString(
                 Fixtures.evaluate(good.withRulesDisabled(Set.of("T-001")), 11, AS_OF).trace());
         assertThat(normal).doesNotContain("disabledRules");
         assertThat(mutated).contains("\"disabledRules\":[\"T-001\"]");

@@ -63,7 +63,7 @@ class FhirPathProperties {
         qt().withExamples(EXAMPLES).withFixedSeed(SEED + 1).withShrinkCycles(0).forAll(referrals()).checkAssert(r -> {
             String contractJson;
             try {
-                contractJson = Json.writer().writeValueAsString(r);
+                contractJson = Json.writeValueAsString(r);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new AssertionError(e);
             }

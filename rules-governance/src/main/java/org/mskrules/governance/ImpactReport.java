@@ -92,7 +92,7 @@ public record ImpactReport(
     /** The whole report as indented JSON, with the library's mapper. */
     public String toJson() {
         try {
-            return Json.writer().withDefaultPrettyPrinter().writeValueAsString(this);
+            return Json.writePretty(this);
         } catch (JsonProcessingException e) {
             throw new RulesException("cannot write the impact report as JSON", e);
         }

@@ -157,8 +157,7 @@ public final class RuleCatalogue {
             out.line();
             out.line("```json");
             try {
-                for (String line : Json.writer().withDefaultPrettyPrinter()
-                        .writeValueAsString(ruleSet.policy(JsonNode.class)).split("\\R")) {
+                for (String line : Json.writePretty(ruleSet.policy(JsonNode.class)).split("\\R")) {
                     out.line(line);
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

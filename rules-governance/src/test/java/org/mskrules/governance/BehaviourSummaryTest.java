@@ -34,9 +34,9 @@ class BehaviourSummaryTest {
         assertThat(first.escalation().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(first.cases());
         assertThat(first.route().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(first.cases());
         assertThat(first.ruleFirings()).hasSize(current.rules().size()).containsKey("RF-CES-001");
-        String json = Json.writer().writeValueAsString(first);
+        String json = Json.writeValueAsString(first);
         assertThat(json).doesNotContain("time").doesNotContain("Time");
-        assertThat(Json.reader().readValue(json, BehaviourSummary.class)).isEqualTo(first);
+        assertThat(Json.readValue(json, BehaviourSummary.class)).isEqualTo(first);
     }
 
     @Test

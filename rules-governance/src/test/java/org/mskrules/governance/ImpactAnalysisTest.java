@@ -137,7 +137,7 @@ class ImpactAnalysisTest {
         Set<String> changed = r.changedCases().stream().map(ImpactReport.ChangedCase::id).collect(Collectors.toSet());
         assertThat(md.lines().filter(l -> l.startsWith("| ") && changed.contains(l.substring(2, l.indexOf(" |", 2)))))
                 .hasSize(Math.min(r.changed(), ImpactReport.MARKDOWN_CASE_LIMIT));
-        ImpactReport back = Json.reader().readValue(r.toJson(), ImpactReport.class);
+        ImpactReport back = Json.readValue(r.toJson(), ImpactReport.class);
         assertThat(back).isEqualTo(r);
         assertThat(back.toJson()).isEqualTo(r.toJson());
     }

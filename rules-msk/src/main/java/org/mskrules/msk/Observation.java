@@ -48,13 +48,13 @@ public record Observation(FindingStatus status, LocalDate onset, Trend trend) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static Observation fromJson(JsonNode node) throws JsonProcessingException {
         if (node.isTextual()) {
-            return of(Json.reader().treeToValue(node, FindingStatus.class));
+            return of(Json.treeToValue(node, FindingStatus.class));
         }
         if (!node.isObject()) {
             throw new IllegalArgumentException("a finding must be a status string (PRESENT, ABSENT, NOT_RECORDED)"
                     + " or an object {status, onset, trend}, not " + node.getNodeType());
         }
-        JsonForm form = Json.reader().treeToValue(node, JsonForm.class);
+        JsonForm form = Json.treeToValue(node, JsonForm.class);
         if (form.status() == null) {
             throw new IllegalArgumentException("status is required: PRESENT, ABSENT or NOT_RECORDED");
         }

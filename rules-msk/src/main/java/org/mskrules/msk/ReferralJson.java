@@ -67,7 +67,7 @@ public final class ReferralJson {
         }
         Referral referral;
         try {
-            referral = Json.reader().treeToValue(checked.valid(), Referral.class);
+            referral = Json.treeToValue(checked.valid(), Referral.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The schema and the model disagree: a defect, but still the caller's record is rejected
             // with where the model stopped rather than lost.

@@ -174,7 +174,7 @@ public record ServiceProfile(
         if (checked.valid() != null && checked.valid().isObject()) {
             JsonForm form;
             try {
-                form = Json.reader().treeToValue(checked.valid(), JsonForm.class);
+                form = Json.treeToValue(checked.valid(), JsonForm.class);
             } catch (JsonProcessingException e) {
                 // What is left meets the schema, so this would be the schema and the form disagreeing:
                 // still the caller's problem to see, never an exception of the wrong kind.

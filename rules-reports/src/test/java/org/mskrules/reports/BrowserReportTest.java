@@ -171,7 +171,7 @@ class BrowserReportTest {
         List<String> lines = new ArrayList<>();
         for (String json : Files.readAllLines(EXAMPLES.resolve("indicator-referrals.jsonl"))) {
             Assessment a = rules.assess(ReferralJson.read(json, asOf), asOf, ServiceProfile.NATIONAL);
-            lines.add(Json.writer().writeValueAsString(a));
+            lines.add(Json.writeValueAsString(a));
         }
         Path log = OUT.resolve("decisions.jsonl");
         Files.write(log, lines);

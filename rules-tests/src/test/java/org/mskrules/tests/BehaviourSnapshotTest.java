@@ -50,6 +50,8 @@ class BehaviourSnapshotTest {
     static final int SIZE = 100_000;
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
     static final String DIRECTORY = "rules-tests/snapshots/";
+    /** Own copy of the library's settings: a snapshot needs its own layout (one array element a line). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper SNAPSHOT_JSON = Json.newMapper();
     private static final RuleSetRegistry REGISTRY = RuleSetRegistry.fromClasspath();
     private static Population population;
 
@@ -86,8 +88,8 @@ class BehaviourSnapshotTest {
         boolean released = REGISTRY.manifest(MskRules.RULE_SET_ID, version).status() == RuleSetManifest.Status.RELEASED;
         // A released version's snapshot changes only with the population (a golden case added or
         // removed), never with its behaviour on the same population.
-        boolean populationChanged = committed == null || !Json.reader().readTree(committed).path("population")
-                .equals(Json.reader().readTree(text).path("population"));
+        boolean populationChanged = committed == null || !Json.readTree(committed).path("population")
+                .equals(Json.readTree(text).path("population"));
         if (GeneratedDocs.updating() && (populationChanged || !released)) {
             GeneratedDocs.write(RepoPaths.root().resolve(file), text);
             System.out.println("[mskrules.update] wrote " + file);
@@ -99,11 +101,11 @@ class BehaviourSnapshotTest {
         if (committed == null) {
             message.add("There is no committed snapshot for this version.");
         } else {
-            ObjectNode old = (ObjectNode) Json.reader().readTree(committed);
+            ObjectNode old = (ObjectNode) Json.readTree(committed);
             JsonNode oldAgainst = old.remove(AGAINST_PREVIOUS);
             old.put("contentHash", actual.contentHash());
             message.add("What changed (snapshot -> now):");
-            Json.reader().treeToValue(old, BehaviourSummary.class).differences(actual)
+            Json.treeToValue(old, BehaviourSummary.class).differences(actual)
                     .forEach(d -> message.add("  " + d));
             if (report != null) {
                 message.addAll(changedAgainstPrevious(oldAgainst, report));
@@ -154,13 +156,13 @@ class BehaviourSnapshotTest {
         }
         // One array element a line, LF whatever the platform, so that a snapshot's diff reads case by case.
         DefaultIndenter lines = new DefaultIndenter("  ", "\n");
-        return Json.writer().with(new DefaultPrettyPrinter().withObjectIndenter(lines).withArrayIndenter(lines))
+        return SNAPSHOT_JSON.writer().with(new DefaultPrettyPrinter().withObjectIndenter(lines).withArrayIndenter(lines))
                 .writeValueAsString(tree) + "\n";
     }
 
     private static String digest(ImpactReport.ChangedCase c) throws JsonProcessingException {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Json.writer().writeValueAsBytes(c));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Json.writeValueAsBytes(c));
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -193,8 +195,8 @@ class BehaviourSnapshotTest {
             if (old == null || !old.equals(digest(c))) {
                 if (shown++ < CASES_SHOWN) {
                     lines.add("  " + c.id() + (old == null ? " (now differs from " : " (differs differently from ")
-                            + now.a().version() + "): " + Json.writer().writeValueAsString(c.a()) + " -> "
-                            + Json.writer().writeValueAsString(c.b()) + "; fired only in " + now.a().version() + ": "
+                            + now.a().version() + "): " + Json.writeValueAsString(c.a()) + " -> "
+                            + Json.writeValueAsString(c.b()) + "; fired only in " + now.a().version() + ": "
                             + c.firedOnlyInA() + ", only in " + now.b().version() + ": " + c.firedOnlyInB());
                 }
             }

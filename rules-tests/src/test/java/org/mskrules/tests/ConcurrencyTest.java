@@ -82,7 +82,7 @@ class ConcurrencyTest {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 200; i++) {
             docs.add(GarbageInputProperties.mutatedReferral(random));
-            docs.add(Json.writer().writeValueAsString(SyntheticReferrals.referral((min, max) -> random.nextInt(min, max + 1), AS_OF)));
+            docs.add(Json.writeValueAsString(SyntheticReferrals.referral((min, max) -> random.nextInt(min, max + 1), AS_OF)));
         }
         List<List<Violation>> sequential = docs.stream().map(d -> ReferralJson.check(d, AS_OF)).toList();
         for (List<List<Violation>> result : runConcurrently(t -> docs.stream().map(d -> ReferralJson.check(d, AS_OF)).toList())) {
@@ -96,10 +96,10 @@ class ConcurrencyTest {
         WaitingListRules rules = WaitingListRules.builder().build();
         byte[] csv = Files.readAllBytes(RepoPaths.root().resolve("examples").resolve("waiting-list.csv"));
         LocalDate asOf = LocalDate.of(2023, 11, 20);
-        String sequential = Json.writer().writeValueAsString(rules.review(new ByteArrayInputStream(csv), EntryFormat.CSV, asOf));
+        String sequential = Json.writeValueAsString(rules.review(new ByteArrayInputStream(csv), EntryFormat.CSV, asOf));
         for (String result : runConcurrently(t -> {
             WaitingListReview r = rules.review(new ByteArrayInputStream(csv), EntryFormat.CSV, asOf);
-            return Json.writer().writeValueAsString(r);
+            return Json.writeValueAsString(r);
         })) {
             assertThat(result).isEqualTo(sequential);
         }

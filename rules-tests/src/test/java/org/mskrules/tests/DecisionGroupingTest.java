@@ -162,7 +162,7 @@ class DecisionGroupingTest {
 
     @Test
     void theSchemaListsEveryDataDictionaryCode() throws IOException {
-        JsonNode schema = Json.reader().readTree(java.nio.file.Files.readString(RepoPaths.root().resolve("docs/schema/referral.schema.json")));
+        JsonNode schema = Json.readTree(java.nio.file.Files.readString(RepoPaths.root().resolve("docs/schema/referral.schema.json")));
         List<String> codes = new ArrayList<>();
         schema.at("/properties/ethnicCategory/enum").forEach(n -> codes.add(n.asText()));
         assertThat(codes).isEqualTo(EthnicCategory.codes());

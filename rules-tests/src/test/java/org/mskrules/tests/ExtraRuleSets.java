@@ -27,7 +27,7 @@ final class ExtraRuleSets {
     static ClassLoader classPathWith(Path dir, Map<String, String> served, List<String> manifests) throws IOException {
         Files.createDirectories(dir);
         Path index = dir.resolve("rule-sets.json");
-        Files.writeString(index, Json.writer().writeValueAsString(Map.of("manifests", manifests)));
+        Files.writeString(index, Json.writeValueAsString(Map.of("manifests", manifests)));
         URL indexUrl = index.toUri().toURL();
         Map<String, String> resources = Map.copyOf(served);
         return new ClassLoader(ExtraRuleSets.class.getClassLoader()) {

@@ -329,7 +329,7 @@ class GarbageInputProperties {
 
     private static JsonNode parse(String text) {
         try {
-            JsonNode n = Json.reader().readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            JsonNode n = Json.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
             return n == null || n.isMissingNode() ? null : n;
         } catch (IOException | RuntimeException e) {
             return null;

@@ -35,7 +35,7 @@ final class InputSchemas {
 
     static JsonNode node(String file) {
         try {
-            return Json.reader().readTree(Files.readString(dir().resolve(file)));
+            return Json.readTree(Files.readString(dir().resolve(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

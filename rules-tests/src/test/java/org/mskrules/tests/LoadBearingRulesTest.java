@@ -88,7 +88,7 @@ class LoadBearingRulesTest {
     private static boolean ruleFires(GoldenCase c, String version, String ruleId) {
         try {
             return GoldenCaseTest.rules(c, version).assess(
-                    org.mskrules.core.io.Json.reader().treeToValue(c.referral(), org.mskrules.msk.Referral.class), c.asOf())
+                    org.mskrules.core.io.Json.treeToValue(c.referral(), org.mskrules.msk.Referral.class), c.asOf())
                     .trace().firedRuleIds().contains(ruleId);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

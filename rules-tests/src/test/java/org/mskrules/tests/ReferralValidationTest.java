@@ -106,37 +106,37 @@ class ReferralValidationTest {
         @Test
         void unknownJsonFieldsAreErrorsNotIgnored() {
             String json = "{\"ageYears\": 40, \"referralDate\": \"2026-11-20\", \"temperature\": 39}";
-            assertThatThrownBy(() -> Json.reader().readValue(json, Referral.class))
+            assertThatThrownBy(() -> Json.readValue(json, Referral.class))
                     .isInstanceOf(UnrecognizedPropertyException.class).hasMessageContaining("temperature");
         }
 
         @Test
         void anUnknownFindingCodeIsAnError() {
             String json = "{\"ageYears\": 40, \"referralDate\": \"2026-11-20\", \"findings\": {\"FEVERISH\": \"PRESENT\"}}";
-            assertThatThrownBy(() -> Json.reader().readValue(json, Referral.class))
+            assertThatThrownBy(() -> Json.readValue(json, Referral.class))
                     .isInstanceOf(MismatchedInputException.class).hasMessageContaining("FEVERISH");
         }
 
         @Test
         void anUnknownStatusOrObservationFieldIsAnError() {
             String bad = "{\"ageYears\": 40, \"referralDate\": \"2026-11-20\", \"findings\": {\"FEVER\": \"YES\"}}";
-            assertThatThrownBy(() -> Json.reader().readValue(bad, Referral.class)).hasMessageContaining("YES");
+            assertThatThrownBy(() -> Json.readValue(bad, Referral.class)).hasMessageContaining("YES");
             String extra = "{\"ageYears\": 40, \"referralDate\": \"2026-11-20\","
                     + " \"findings\": {\"FEVER\": {\"status\": \"PRESENT\", \"severity\": 3}}}";
-            assertThatThrownBy(() -> Json.reader().readValue(extra, Referral.class)).hasMessageContaining("severity");
+            assertThatThrownBy(() -> Json.readValue(extra, Referral.class)).hasMessageContaining("severity");
         }
 
         @Test
         void aFractionalAgeIsAnErrorNotTruncated() {
             String json = "{\"ageYears\": 40.9, \"referralDate\": \"2026-11-20\"}";
-            assertThatThrownBy(() -> Json.reader().readValue(json, Referral.class))
+            assertThatThrownBy(() -> Json.readValue(json, Referral.class))
                     .isInstanceOf(MismatchedInputException.class);
         }
 
         @Test
         void anAgeGivenAsTextIsAnError() {
             String json = "{\"ageYears\": \"forty\", \"referralDate\": \"2026-11-20\"}";
-            assertThatThrownBy(() -> Json.reader().readValue(json, Referral.class))
+            assertThatThrownBy(() -> Json.readValue(json, Referral.class))
                     .isInstanceOf(MismatchedInputException.class);
         }
     }

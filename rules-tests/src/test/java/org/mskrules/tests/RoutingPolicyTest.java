@@ -42,7 +42,7 @@ class RoutingPolicyTest {
     void theReleasedVersionsUseThePolicyFrozenInJavaAsTheyWereReleased() throws IOException {
         RoutingPolicy released;
         try (InputStream in = RoutingPolicyTest.class.getResourceAsStream("/legacy-routing-policy-1.x.json")) {
-            released = Json.reader().readValue(in, RoutingPolicy.class);
+            released = Json.readValue(in, RoutingPolicy.class);
         }
         for (String version : List.of("1.0.0", "1.1.0")) {
             assertThat(REGISTRY.manifest(MskRules.RULE_SET_ID, version).policy()).as(version).isNull();
@@ -147,8 +147,8 @@ class RoutingPolicyTest {
         }
         String manifestPath = "test-working/manifest.json";
         Map<String, String> served = policy == null
-                ? Map.of(manifestPath, Json.writer().writeValueAsString(edit.apply(copy)))
-                : Map.of(manifestPath, Json.writer().writeValueAsString(edit.apply(copy)), policyPath, policy);
+                ? Map.of(manifestPath, Json.writeValueAsString(edit.apply(copy)))
+                : Map.of(manifestPath, Json.writeValueAsString(edit.apply(copy)), policyPath, policy);
         return ExtraRuleSets.classPathWith(dir, served, List.of(manifestPath));
     }
 

@@ -214,7 +214,7 @@ class RuleSetVersionChoiceTest {
                 ((com.fasterxml.jackson.databind.node.ArrayNode) copy.get("files")).add(policy);
             }
             String path = "test-working/" + id + "-" + WORKING + ".json";
-            manifests.put(path, Json.writer().writeValueAsString(copy));
+            manifests.put(path, Json.writeValueAsString(copy));
             paths.add(path);
         }
         return ExtraRuleSets.classPathWith(dir, manifests, paths);

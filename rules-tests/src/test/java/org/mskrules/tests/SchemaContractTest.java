@@ -82,11 +82,11 @@ class SchemaContractTest {
         assertThat(profiles).isNotEmpty();
         for (Path p : referrals) {
             String text = Files.readString(p);
-            assertThat(InputSchemas.problems(InputSchemas.REFERRAL, Json.reader().readTree(text))).as(p.toString()).isEmpty();
+            assertThat(InputSchemas.problems(InputSchemas.REFERRAL, Json.readTree(text))).as(p.toString()).isEmpty();
             assertThat(ReferralJson.check(text, EXAMPLES_AS_OF)).as(p.toString()).isEmpty();
         }
         for (Path p : profiles) {
-            assertThat(InputSchemas.problems(InputSchemas.SERVICE_PROFILE, Json.reader().readTree(Files.readString(p))))
+            assertThat(InputSchemas.problems(InputSchemas.SERVICE_PROFILE, Json.readTree(Files.readString(p))))
                     .as(p.toString()).isEmpty();
             assertThat(ServiceProfile.read(p)).isNotNull();
         }
@@ -97,14 +97,14 @@ class SchemaContractTest {
         int referrals = 0;
         for (String folder : GoldenCaseTest.FOLDERS) {
             for (Path file : goldenFiles(folder)) {
-                JsonNode c = Json.reader().readTree(Files.readString(file));
+                JsonNode c = Json.readTree(Files.readString(file));
                 JsonNode referral = c.get("referral");
                 LocalDate asOf = LocalDate.parse(c.get("asOf").asText());
                 assertThat(InputSchemas.problems(InputSchemas.REFERRAL, referral)).as(file.toString()).isEmpty();
                 assertThat(ReferralJson.check(referral.toString(), asOf)).as(file.toString()).isEmpty();
                 // Read through the contract, the referral is the one the golden case describes.
                 assertThat(ReferralJson.read(referral.toString(), asOf))
-                        .isEqualTo(Json.reader().treeToValue(referral, org.mskrules.msk.Referral.class));
+                        .isEqualTo(Json.treeToValue(referral, org.mskrules.msk.Referral.class));
                 if (c.hasNonNull("profile")) {
                     assertThat(InputSchemas.problems(InputSchemas.SERVICE_PROFILE, c.get("profile"))).as(file.toString()).isEmpty();
                 }
@@ -120,7 +120,7 @@ class SchemaContractTest {
         int accepted = 0;
         int refused = 0;
         for (Path file : goldenFiles("golden/waiting-list")) {
-            JsonNode c = Json.reader().readTree(Files.readString(file));
+            JsonNode c = Json.readTree(Files.readString(file));
             LocalDate asOf = LocalDate.parse(c.get("asOf").asText());
             List<String> lines = new ArrayList<>();
             c.path("jsonl").forEach(l -> lines.add(l.asText()));
@@ -133,7 +133,7 @@ class SchemaContractTest {
                         EntryFormat.JSON_LINES, asOf);
                 JsonNode node;
                 try {
-                    node = Json.reader().readTree(line);
+                    node = Json.readTree(line);
                 } catch (IOException e) {
                     assertThat(alone.summary().rejected()).as(line).isEqualTo(1);
                     refused++;

@@ -428,7 +428,7 @@ final class SyntheticWaitingLists {
                 }
             }
             try {
-                b.append(Json.writer().writeValueAsString(node)).append('\n');
+                b.append(Json.writeValueAsString(node)).append('\n');
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException(ex);
             }

@@ -627,7 +627,7 @@ class WaitingListProperties {
          * the evaluation date (PR2022: ask all patients; WL-VAL-002); 1.0.0 has the points only.
          */
         static boolean everyPatient() {
-            return rules != null && !"1.0.0".equals(rules.ruleSetVersion());
+            return rules != null && !"1.0.0".equals(rules.version());
         }
 
         /** Due at a point (the local schedule, WL-VAL-001), as {@link #validationDue} in 1.0.0. */

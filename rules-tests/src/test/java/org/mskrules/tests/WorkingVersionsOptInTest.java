@@ -35,9 +35,9 @@ class WorkingVersionsOptInTest {
         for (URL url : Collections.list(loader.getResources(RuleSetRegistry.INDEX))) {
             List<RuleSetManifest> manifests = new ArrayList<>();
             try (InputStream in = url.openStream()) {
-                for (JsonNode path : Json.reader().readTree(in).get("manifests")) {
+                for (JsonNode path : Json.readTree(in).get("manifests")) {
                     try (InputStream m = loader.getResourceAsStream(path.asText())) {
-                        manifests.add(Json.reader().readValue(m, RuleSetManifest.class));
+                        manifests.add(Json.readValue(m, RuleSetManifest.class));
                     }
                 }
             }

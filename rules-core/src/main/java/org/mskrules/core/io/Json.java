@@ -1,6 +1,8 @@
 package org.mskrules.core.io;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.TreeNode;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -11,6 +13,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The library's JSON settings, in one place. Strict on input: unknown properties, missing
@@ -18,9 +24,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * ignores is a finding a clinician thinks was considered. Dates are ISO-8601 strings. Output is
  * deterministic (sorted map keys, properties in declaration order).
  *
- * <p>Thread-safe: {@link #reader()} and {@link #writer()} are immutable and shared; the shared
- * mapper behind them is never handed out, so nobody can reconfigure it for everyone.
- * {@link #newMapper()} gives a caller a copy of its own.
+ * <p>Thread-safe and closed: only values (text, bytes, trees, bound objects) come out of here,
+ * never a Jackson reader, writer, factory or mapper, because each of those leads back to the shared
+ * factory ({@code getFactory()}), where one caller could switch off duplicate-key detection or lift
+ * the size limits for everyone, {@link JsonContract}'s included. {@link #newMapper()} gives a caller
+ * a deep copy of its own to reconfigure.
  */
 public final class Json {
     /** Longest string value accepted in an input document. */
@@ -56,21 +64,64 @@ public final class Json {
 
     private static final ObjectReader READER = MAPPER.reader();
     private static final ObjectWriter WRITER = MAPPER.writer();
+    private static final ObjectWriter PRETTY = WRITER.withDefaultPrettyPrinter();
 
     private Json() {
     }
 
-    /** Reads JSON with these settings: {@code readValue(text, Type.class)}, {@code readTree}, {@code treeToValue}. Immutable. */
-    public static ObjectReader reader() {
-        return READER;
+    /** {@code text} read as a {@code type}, with these settings. */
+    public static <T> T readValue(String text, Class<T> type) throws JsonProcessingException {
+        return READER.forType(type).readValue(text);
     }
 
-    /** Writes JSON with these settings; {@code withDefaultPrettyPrinter()} for indented output. Immutable. */
-    public static ObjectWriter writer() {
-        return WRITER;
+    /** {@code bytes} (UTF-8 JSON) read as a {@code type}, with these settings. */
+    public static <T> T readValue(byte[] bytes, Class<T> type) throws IOException {
+        return READER.readValue(bytes, type);
     }
 
-    /** {@code value} as a JSON tree (an object node for a record), as {@link #writer()} would write it. */
+    /** {@code in} read as a {@code type}, with these settings; the caller closes {@code in}. */
+    public static <T> T readValue(InputStream in, Class<T> type) throws IOException {
+        return READER.forType(type).readValue(in);
+    }
+
+    /** The file at {@code path} read as a {@code type}, with these settings. */
+    public static <T> T readValue(Path path, Class<T> type) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return readValue(in, type);
+        }
+    }
+
+    /** {@code text} as a JSON tree, with these settings (duplicate keys and over-limit documents refused). */
+    public static JsonNode readTree(String text) throws JsonProcessingException {
+        return READER.readTree(text);
+    }
+
+    /** {@code in} as a JSON tree, with these settings; the caller closes {@code in}. */
+    public static JsonNode readTree(InputStream in) throws IOException {
+        return READER.readTree(in);
+    }
+
+    /** A JSON tree bound to a {@code type}, with these settings. */
+    public static <T> T treeToValue(TreeNode node, Class<T> type) throws JsonProcessingException {
+        return READER.treeToValue(node, type);
+    }
+
+    /** {@code value} as compact JSON text. */
+    public static String writeValueAsString(Object value) throws JsonProcessingException {
+        return WRITER.writeValueAsString(value);
+    }
+
+    /** {@code value} as compact UTF-8 JSON. */
+    public static byte[] writeValueAsBytes(Object value) throws JsonProcessingException {
+        return WRITER.writeValueAsBytes(value);
+    }
+
+    /** {@code value} as indented JSON text, for people to read. */
+    public static String writePretty(Object value) throws JsonProcessingException {
+        return PRETTY.writeValueAsString(value);
+    }
+
+    /** {@code value} as a JSON tree (an object node for a record), as {@link #writeValueAsString(Object)} would write it. */
     public static <T extends JsonNode> T tree(Object value) {
         return MAPPER.valueToTree(value);
     }

@@ -59,7 +59,7 @@ import java.util.TreeSet;
  * <p>Immutable and thread-safe; load each contract once and share it.
  */
 public final class JsonContract {
-    /** The longest document accepted, in characters (1 MiB); a referral is a few kilobytes. */
+    /** The longest document accepted, in characters (1 MiB); a typical input document is a few kilobytes. */
     public static final int MAX_DOCUMENT_CHARS = 1 << 20;
     /** Problems listed for one document at most; a document with more is summarised after these. */
     public static final int MAX_VIOLATIONS = 100;
@@ -88,7 +88,7 @@ public final class JsonContract {
             if (in == null) {
                 throw new RulesException("JSON schema [" + resource + "] is not on the class path");
             }
-            JsonNode node = Json.reader().readTree(in);
+            JsonNode node = Json.readTree(in);
             SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
@@ -136,7 +136,7 @@ public final class JsonContract {
         }
         JsonNode node;
         try {
-            node = Json.reader().readTree(text);
+            node = Json.readTree(text);
         } catch (StreamConstraintsException e) {
             return Checked.unreadable(limit(e));
         } catch (JsonProcessingException e) {
@@ -439,7 +439,7 @@ public final class JsonContract {
 
     /**
      * The problem when a document that met the schema cannot be mapped to its model ({@code what},
-     * e.g. "a referral"): a field the model does not have is {@code UNKNOWN_FIELD} at its pointer
+     * e.g. "an order"): a field the model does not have is {@code UNKNOWN_FIELD} at its pointer
      * (found by fuzzing: the schema validator lets a member whose name starts with {@code #} pass
      * {@code additionalProperties: false}); anything else is {@code SCHEMA_VIOLATION}, the schema and
      * the model disagreeing. Never an exception: the caller's record is rejected, not lost.

@@ -23,10 +23,10 @@ import java.util.Objects;
  *       Lines ends records at LF, and a CR inside a record must not split it into two, which would
  *       break "one answer per line" for every line after it.</li>
  *   <li>From bytes ({@link #utf8}), each line is decoded as UTF-8 on its own: a line that is not valid
- *       UTF-8 is returned as {@link #MALFORMED} and only that line is lost, while a correctly encoded
+ *       UTF-8 is returned as a marker that {@link #isMalformed} recognises, and only that line is lost, while a correctly encoded
  *       U+FFFD is just a character. Nothing is guessed or replaced.</li>
  *   <li>A line longer than the maximum ({@link #maxLine()}, in bytes from a stream, in characters
- *       from a {@code Reader}) is returned as {@link #TOO_LONG}: it is skipped to its end without
+ *       from a {@code Reader}) is returned as a marker that {@link #isTooLong} recognises: it is skipped to its end without
  *       being held, so that one runaway line cannot exhaust memory and end the whole run.</li>
  *   <li>A byte order mark (U+FEFF) at the start of the first line is removed.</li>
  * </ul>
@@ -45,16 +45,18 @@ import java.util.Objects;
  */
 public abstract class LineSource implements AutoCloseable {
     /**
-     * The default longest line, 64 KiB: a waiting-list entry takes under 300 bytes and a referral a
-     * few kilobytes, so this leaves room for long ids and free text without letting one line hold
+     * The default longest line, 64 KiB: a CSV record is usually a few hundred bytes and a JSON
+     * document a few kilobytes, so this leaves room for long ids and free text without letting one line hold
      * the heap.
      */
     public static final int DEFAULT_MAX_LINE = 64 * 1024;
 
-    /** Returned for a line whose bytes are not valid UTF-8; test with {@link #isMalformed}. */
-    public static final String MALFORMED = new String("\u0000malformed");
-    /** Returned for a line longer than the maximum; test with {@link #isTooLong}. */
-    public static final String TOO_LONG = new String("\u0000too long");
+    // Markers compared by identity: a line that reads the same is still a line. Callers test with
+    // isMalformed and isTooLong, so the markers need not be visible outside the package.
+    /** Returned for a line whose bytes are not valid UTF-8. */
+    static final String MALFORMED = new String("\u0000malformed");
+    /** Returned for a line longer than the maximum. */
+    static final String TOO_LONG = new String("\u0000too long");
 
     private static final char BOM = '\uFEFF';
 
@@ -80,7 +82,7 @@ public abstract class LineSource implements AutoCloseable {
 
     /**
      * Lines of already decoded text, each at most {@link #DEFAULT_MAX_LINE} characters. The characters
-     * are taken as they are: no line is ever {@link #MALFORMED}. The reader is closed by {@link #close}.
+     * are taken as they are: no line is ever {@linkplain #isMalformed malformed}. The reader is closed by {@link #close}.
      */
     public static LineSource of(Reader reader) {
         return of(reader, DEFAULT_MAX_LINE);
@@ -92,8 +94,8 @@ public abstract class LineSource implements AutoCloseable {
     }
 
     /**
-     * The next line without its ending: its text, {@link #MALFORMED} for a line that is not valid
-     * UTF-8, or {@link #TOO_LONG} for a line longer than the maximum; {@code null} at the end of the
+     * The next line without its ending: its text, a marker for a line that is not valid
+     * UTF-8 ({@link #isMalformed}) or longer than the maximum ({@link #isTooLong}); {@code null} at the end of the
      * input.
      *
      * @throws IOException if the input cannot be read
@@ -103,8 +105,8 @@ public abstract class LineSource implements AutoCloseable {
     }
 
     /**
-     * As {@link #next}, except that a line longer than the maximum is returned as {@link #TOO_LONG} as
-     * soon as the maximum is passed, without reading on to its end; the source should not be read
+     * As {@link #next}, except that a line longer than the maximum is returned as its marker
+     * ({@link #isTooLong}) as soon as the maximum is passed, without reading on to its end; the source should not be read
      * after that. For a line whose length ends the whole read, such as a CSV header: an endless one
      * ({@code /dev/zero}) then cannot hold the reader.
      *

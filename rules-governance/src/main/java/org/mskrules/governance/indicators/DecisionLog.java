@@ -1,7 +1,6 @@
 package org.mskrules.governance.indicators;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +29,6 @@ import org.mskrules.msk.EthnicCategory;
 final class DecisionLog {
     /** Decision lines carry a whole trace; a generous limit, still bounded. */
     static final int MAX_LINE = 4 * 1024 * 1024;
-    private static final ObjectReader MAPPER = Json.reader();
     private static final String SCHEMAS = "org/mskrules/msk/schema/";
 
     /** The contracts, loaded once, on first use. */
@@ -75,7 +73,7 @@ final class DecisionLog {
                 }
                 JsonNode node;
                 try {
-                    node = MAPPER.readTree(text);
+                    node = Json.readTree(text);
                 } catch (IOException | NumberFormatException e) {
                     problems.add(new Violation("", "MALFORMED_JSON", at + " is not JSON"));
                     continue;

@@ -122,7 +122,7 @@ public record SitRepExtract(YearMonth period, LocalDate snapshotAsOf, String rul
             }
             rows.add(new Row(pathways, "ALL", list(all)));
         }
-        return new SitRepExtract(period, snapshot.asOf(), rules.ruleSetVersion(), bands, rows,
+        return new SitRepExtract(period, snapshot.asOf(), rules.version(), bands, rows,
                 rejected, after, before);
     }
 

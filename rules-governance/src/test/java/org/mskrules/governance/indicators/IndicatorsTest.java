@@ -314,7 +314,7 @@ class IndicatorsTest {
             n++;
             Referral referral = ReferralJson.read(json, asOf);
             Assessment a = rules.assess(referral, asOf, ServiceProfile.NATIONAL);
-            lines.add("{\"line\":" + n + ",\"decision\":" + Json.writer().writeValueAsString(a) + "}");
+            lines.add("{\"line\":" + n + ",\"decision\":" + Json.writeValueAsString(a) + "}");
         }
         Path log = dir.resolve("decisions.jsonl");
         Files.write(log, lines);

@@ -252,16 +252,6 @@ public final class WaitingListRules {
         return binding.version();
     }
 
-    /**
-     * The rule-set version this instance evaluates.
-     *
-     * @deprecated use {@link #version()}, the name every facade uses; kept while other branches move over
-     */
-    @Deprecated
-    public String ruleSetVersion() {
-        return version();
-    }
-
     /** {@code RELEASED}, or {@code WORKING}: not signed off, not for clinical use (every trace says so too). */
     public RuleSetManifest.Status status() {
         return binding.status();

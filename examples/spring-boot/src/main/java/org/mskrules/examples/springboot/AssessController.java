@@ -39,19 +39,19 @@ class AssessController {
         LocalDate date = LocalDate.parse(asOf);
         Assessment assessment = rules.assess(ReferralJson.read(referral, date), date);
         // The library's own mapper, so that the answer is exactly the documented JSON.
-        return Json.writer().writeValueAsString(assessment);
+        return Json.writeValueAsString(assessment);
     }
 
     @GetMapping(path = "/rules", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> rules() {
         double decisions = meters.find(DecisionMetrics.COUNTER).counters().stream().mapToDouble(c -> c.count()).sum();
-        return Map.of("ruleSet", MskRules.RULE_SET_ID, "version", rules.ruleSetVersion(), "contentHash",
+        return Map.of("ruleSet", MskRules.RULE_SET_ID, "version", rules.version(), "contentHash",
                 rules.contentHash(), "decisions", (long) decisions);
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<String> invalid(InvalidInputException e) throws JsonProcessingException {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(Json.writer().writeValueAsString(Map.of("violations", e.violations())));
+                .body(Json.writeValueAsString(Map.of("violations", e.violations())));
     }
 }
