@@ -141,6 +141,34 @@ class StageOrderTest {
                 .hasKeySatisfying(new org.assertj.core.api.Condition<>(name -> name.startsWith("RT-RF-001 "), "RT-RF-001"));
     }
 
+    /** The waiting-list check can fail too: 1.1.0 with {@code policy-selection} before {@code policy}. */
+    @Test
+    void aWaitingListWorkingCopyWithPolicySelectionFirstIsCaught(@TempDir Path dir) throws IOException {
+        ObjectMapper json = Json.newMapper();
+        ObjectNode copy = json.valueToTree(REGISTRY.manifest(WaitingListRules.RULE_SET_ID, "1.1.0"));
+        copy.put("version", COPY).put("status", "WORKING").putNull("contentHash");
+        ArrayNode stages = (ArrayNode) copy.get("stages");
+        assertThat(List.of(json.treeToValue(stages, String[].class)).subList(0, 2))
+                .containsExactly("policy", "policy-selection");
+        stages.insert(0, stages.remove(1));
+        String manifest = "test-working/manifest.json";
+        RuleSetRegistry registry = RuleSetRegistry.fromClasspath(ExtraRuleSets.classPathWith(dir,
+                Map.of(manifest, json.writeValueAsString(copy)), List.of(manifest)));
+        Map<String, Integer> late = new TreeMap<>();
+        for (WaitingListGoldenCase c : WaitingListGoldenTest.cases()) {
+            WaitingListRules rules = WaitingListGoldenTest.builder(c).registry(registry).ruleSetVersion(COPY).build();
+            LateFirings.during(() -> {
+                try {
+                    WaitingListGoldenTest.review(c, rules);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).stream().distinct().forEach(name -> late.merge(name, 1, Integer::sum));
+        }
+        assertThat(late).as("WL-MS-101 to WL-MS-103 read the milestones that stage policy declares")
+                .hasKeySatisfying(new org.assertj.core.api.Condition<>(name -> name.startsWith("WL-MS-10"), "WL-MS-10x"));
+    }
+
     private static List<String> staged(String ruleSetId) {
         return REGISTRY.versions(ruleSetId).stream().filter(v -> REGISTRY.manifest(ruleSetId, v).stages() != null)
                 .toList();
