@@ -10,14 +10,16 @@ import org.mskrules.msk.Referral;
 
 /**
  * The floor for referral assessment: the red-flag decisions of {@code msk-referral} 1.0.0, frozen
- * there (1.1.0's safety net is not transcribed; see {@link #of}) (which red flags fire, the escalation level, which red-flag screens are incomplete and what each
- * misses) written as plain Java, with no engine, no trace and no validation. Benchmarks run it beside
+ * there (which red flags fire, the escalation level, which red-flag screens are incomplete and what
+ * each misses) written as plain Java, with no engine, no trace and no validation. Benchmarks run it beside
  * the rule sets so that each figure can be read as a ratio to the cheapest way of computing the same
- * decisions; {@code RedFlagFloorTest} checks that it decides exactly as the rule sets do on a seeded
+ * decisions; {@code RedFlagFloorTest} checks that it decides exactly as 1.0.0 does on a seeded
  * synthetic population.
  *
- * <p>A transcription of the DRL under {@code rules-msk/.../referral/v1_0/redflags/} (and {@code v1_1},
- * which differs only in RF-MSCC-002), for benchmarks only: the rule files are the clinical source,
+ * <p>A transcription of the DRL under {@code rules-msk/.../referral/v1_0/redflags/}, for benchmarks
+ * only. Its "1.1.0" variant ({@link #of}) is a timing approximation, not 1.1.0's decisions: the 1.0.0
+ * transcription with the NG234 reading of RF-MSCC-002, without 1.1.0's safety net, its corrected
+ * criteria or its partly-met screens. The rule files are the clinical source, never this class: the rule files are the clinical source,
  * never this class. It computes less than {@code MskRules.assess} (no priority category, route,
  * stratified risk, trace or input validation), so the ratio of the engine to it overstates the
  * engine's overhead for equal work.

@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  *                         while working.
  * @param stages           the version's pipeline stages in the order they run: Drools agenda groups,
  *                         every rule in exactly one ({@code agenda-group} in its DRL), none with a
- *                         salience; or {@code null} for a version ordered by salience (every version
- *                         before {@code msk-referral 2.0.0}). Hashed when present.
+ *                         salience; or {@code null} for a version ordered by salience. Hashed when
+ *                         present.
  * @param policy           classpath path of a JSON document of the version's declarations that are
  *                         not rules (for example route precedence and time-frame texts), read by the
  *                         rule family's facade, or {@code null}; must be one of {@code files}, so that
@@ -104,7 +104,7 @@ public record RuleSetManifest(
         }
     }
 
-    /** A manifest without stages or policy, as every version before {@code msk-referral 2.0.0} is. */
+    /** A manifest without stages or policy: a version ordered by salience. */
     public RuleSetManifest(String ruleSetId, String version, String kbase, Status status, LocalDate effectiveFrom,
             String description, List<String> files, List<String> requiredMetadata, String parameterDefaults,
             String contentHash) {

@@ -39,7 +39,8 @@ import org.kie.api.runtime.KieContainer;
  */
 final class Fixtures {
     static final List<String> FOLDERS = List.of("good", "nosource", "dupid", "badname", "released", "versions", "catalogue",
-            "unlisted", "failing");
+            "unlisted", "failing",
+            "bysalience", "staged", "restaged");
     /** A kbase of packages {@code fixture.good} and {@code fixture.versions}. */
     static final String TWO_PACKAGES = "kb-good-and-versions";
     /** Package {@code fixture.good} with every kbase option that kmodule.xml sets away from its default. */

@@ -268,7 +268,29 @@ public final class RuleCatalogue {
         field(lines, "Description", b.description(), a.description());
         field(lines, "Effective from", String.valueOf(b.effectiveFrom()), String.valueOf(a.effectiveFrom()));
         field(lines, "Required metadata", String.valueOf(b.requiredMetadata()), String.valueOf(a.requiredMetadata()));
-        field(lines, "Stages", String.valueOf(b.stages()), String.valueOf(a.stages()));
+        Map<String, RuleInfo> rulesBefore = byId(before.rules());
+        Map<String, RuleInfo> rulesAfter = byId(after.rules());
+        Map<String, String> textBefore = ruleTexts(before);
+        Map<String, String> textAfter = ruleTexts(after);
+        Map<String, String> stageBefore = ruleStages(before);
+        Map<String, String> stageAfter = ruleStages(after);
+        // Rule heading -> [stage before, stage after], for the rules in both versions whose place in the order moved.
+        Map<String, String[]> moves = new TreeMap<>();
+        rulesAfter.forEach((id, r) -> {
+            RuleInfo old = rulesBefore.get(id);
+            if (old != null && !Objects.equals(stageBefore.get(old.name()), stageAfter.get(r.name()))) {
+                moves.put(id, new String[] {stageBefore.get(old.name()), stageAfter.get(r.name())});
+            }
+        });
+        long common = rulesAfter.keySet().stream().filter(rulesBefore::containsKey).count();
+        // Moving a whole version from salience to named stages moves every rule: one line, not one per rule.
+        boolean allMovedToStages = b.stages() == null && a.stages() != null && common > 0 && moves.size() == common
+                && moves.values().stream().allMatch(mv -> !mv[0].startsWith(STAGE) && mv[1].startsWith(STAGE));
+        if (allMovedToStages) {
+            lines.add(stageSummary(a.stages(), moves));
+        } else {
+            field(lines, "Stages", String.valueOf(b.stages()), String.valueOf(a.stages()));
+        }
         Set<String> filesBefore = relative(b);
         Set<String> filesAfter = relative(a);
         filesAfter.stream().filter(f -> !filesBefore.contains(f)).forEach(f -> lines.add("File added: " + code(f)));
@@ -287,10 +309,6 @@ public final class RuleCatalogue {
             lines.add(policyBefore == null ? "Policy declared (see [Policy](#policy))"
                     : "Policy changed (see [Policy](#policy))");
         }
-        Map<String, RuleInfo> rulesBefore = byId(before.rules());
-        Map<String, RuleInfo> rulesAfter = byId(after.rules());
-        Map<String, String> textBefore = ruleTexts(before);
-        Map<String, String> textAfter = ruleTexts(after);
         for (RuleInfo r : rulesAfter.values()) {
             RuleInfo old = rulesBefore.get(r.id());
             if (old == null) {
@@ -307,6 +325,10 @@ public final class RuleCatalogue {
                     .forEach(k -> what.add(code("@" + k)));
             if (!Objects.equals(textBefore.get(old.name()), textAfter.get(r.name()))) {
                 what.add("conditions, actions or attributes (its DRL text)");
+            }
+            String[] move = moves.get(heading(r));
+            if (move != null && !allMovedToStages) {
+                what.add("stage " + stageText(move[0]) + " → " + stageText(move[1]));
             }
             if (!what.isEmpty()) {
                 lines.add("Rule changed: " + link(heading(r)) + ": " + String.join(", ", what));
@@ -355,7 +377,8 @@ public final class RuleCatalogue {
 
     /**
      * Each rule's text in its DRL file, by rule name: from its {@code rule "NAME"} line to its
-     * {@code end}, without its metadata lines (a rule's text never holds the package line).
+     * {@code end}, without its metadata lines and its {@code salience} and {@code agenda-group} lines
+     * (compared as its stage by {@link #ruleStages}); a rule's text never holds the package line.
      */
     private static Map<String, String> ruleTexts(RuleSet ruleSet) {
         Map<String, String> texts = new TreeMap<>();
@@ -367,12 +390,69 @@ public final class RuleCatalogue {
             java.util.regex.Matcher m = RULE.matcher(drl);
             while (m.find()) {
                 // Metadata is compared key by key; what is left is the rule's attributes, conditions and actions.
-                texts.put(m.group(1), METADATA_LINE.matcher(m.group()).replaceAll(""));
+                texts.put(m.group(1), ORDERING_LINE.matcher(METADATA_LINE.matcher(m.group()).replaceAll(""))
+                        .replaceAll(""));
             }
         }
         return texts;
     }
 
+    /**
+     * Each rule's place in its version's order, by rule name: its agenda group (a named stage), else
+     * {@code salience N} (0 when the rule declares none).
+     */
+    private static Map<String, String> ruleStages(RuleSet ruleSet) {
+        Map<String, String> stages = new TreeMap<>();
+        for (String file : ruleSet.manifest().files()) {
+            if (!file.endsWith(".drl")) {
+                continue;
+            }
+            java.util.regex.Matcher m = RULE.matcher(ruleSet.fileText(file).replace("\r\n", "\n"));
+            while (m.find()) {
+                java.util.regex.Matcher group = AGENDA_GROUP.matcher(m.group());
+                java.util.regex.Matcher salience = SALIENCE.matcher(m.group());
+                stages.put(m.group(1), group.find() ? STAGE + group.group(1)
+                        : "salience " + (salience.find() ? salience.group(1).strip() : "0"));
+            }
+        }
+        return stages;
+    }
+
+    /** A stage as the catalogue shows it: a named stage in code font, a salience as it is. */
+    private static String stageText(String stage) {
+        return stage.startsWith(STAGE) ? code(stage.substring(STAGE.length())) : text(stage);
+    }
+
+    /**
+     * One line for a version whose every rule moved from salience to named stages: the stages in run
+     * order, each with the saliences its rules came from and how many.
+     */
+    private static String stageSummary(List<String> stages, Map<String, String[]> moves) {
+        List<String> parts = new ArrayList<>();
+        for (String stage : stages) {
+            // Salience before -> rule count, highest salience (ran first) first.
+            Map<String, Integer> from = new TreeMap<>(SALIENCE_ORDER);
+            moves.values().stream().filter(mv -> (STAGE + stage).equals(mv[1]))
+                    .forEach(mv -> from.merge(mv[0].substring("salience ".length()), 1, Integer::sum));
+            int count = from.values().stream().mapToInt(Integer::intValue).sum();
+            parts.add(code(stage) + (count == 0 ? " (no rule moved here)" : " (" + count + (count == 1 ? " rule" : " rules")
+                    + ", from " + String.join(", ", from.entrySet().stream().map(e -> "salience " + e.getKey()
+                            + (from.size() > 1 ? " ×" + e.getValue() : "")).toList()) + ")"));
+        }
+        return "Ordering: all " + moves.size() + " rules moved from salience to named stages, run in this order: "
+                + String.join(" → ", parts) + "; a rule whose conditions or actions changed too is listed below.";
+    }
+
+    /** Highest salience first (the order they fired in), then any non-numeric salience by its text. */
+    private static final Comparator<String> SALIENCE_ORDER = Comparator
+            .comparing((String v) -> v.matches("-?\\d+") ? -Long.parseLong(v) : Long.MAX_VALUE)
+            .thenComparing(Comparator.naturalOrder());
+    private static final String STAGE = "stage ";
+    // Ordering attributes: reported as stage moves, not as a change of the rule's conditions or actions.
+    private static final Pattern ORDERING_LINE =
+            Pattern.compile("(?m)^\\s*(?:salience\\s+\\S.*|agenda-group\\s+\"[^\"]*\")\\s*$\\n?");
+    private static final Pattern AGENDA_GROUP = Pattern.compile("(?m)^\\s*agenda-group\\s+\"([^\"]*)\"\\s*$");
+    private static final Pattern SALIENCE = Pattern.compile("(?m)^\\s*salience\\s+(\\S.*?)\\s*$");
     private static final Pattern METADATA_LINE = Pattern.compile("(?m)^\\s*@\\w+\\(.*\\)\\s*$\\n?");
     private static final Pattern RULE = Pattern.compile("(?ms)^rule \"([^\"]+)\".*?^end\\b");
 

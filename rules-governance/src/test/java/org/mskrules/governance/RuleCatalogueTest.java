@@ -132,4 +132,43 @@ class RuleCatalogueTest {
         assertThat(later.indexOf("## Changes since 1.2.0")).isLessThan(later.indexOf("## Summary"));
         assertThat(RuleCatalogue.markdown(FixtureRuleSets.registry(), "fixture-good", "1.2.0")).doesNotContain("## Changes since");
     }
+    @Test
+    void movingEveryRuleFromSalienceToStagesIsOneLineAndOnlyARealConditionChangeIsARuleChange() {
+        RuleSetRegistry fixtures = FixtureRuleSets.registry();
+        String hash = fixtures.ruleSet("fixture-stages", "1.0.0").contentHash();
+        assertThat(changes(RuleCatalogue.markdown(fixtures, "fixture-stages", "1.1.0"))).isEqualTo("""
+                ## Changes since 1.0.0
+
+                Compared with `fixture-stages 1.0.0` (`%s`), generated from both versions' files; the full listing follows.
+
+                - Description: Ordered by salience → The same rules in named stages, one condition changed
+                - Ordering: all 5 rules moved from salience to named stages, run in this order: `intake` (1 rule, \
+                from salience 10) → `findings` (2 rules, from salience 0) → `review` (2 rules, from salience -5 ×1, \
+                salience -10 ×1); a rule whose conditions or actions changed too is listed below.
+                - Rule changed: [S-005](#s-005): conditions, actions or attributes (its DRL text)
+                """.formatted(hash));
+    }
+
+    @Test
+    void aRuleMovedBetweenStagesSaysFromWhichToWhichApartFromAConditionChange() {
+        RuleSetRegistry fixtures = FixtureRuleSets.registry();
+        String hash = fixtures.ruleSet("fixture-stages", "1.1.0").contentHash();
+        assertThat(changes(RuleCatalogue.markdown(fixtures, "fixture-stages", "1.2.0"))).isEqualTo("""
+                ## Changes since 1.1.0
+
+                Compared with `fixture-stages 1.1.0` (`%s`), generated from both versions' files; the full listing follows.
+
+                - Description: The same rules in named stages, one condition changed → Two rules moved between \
+                stages, two conditions changed
+                - Rule changed: [S-002](#s-002): conditions, actions or attributes (its DRL text)
+                - Rule changed: [S-003](#s-003): conditions, actions or attributes (its DRL text), stage `findings` → `review`
+                - Rule changed: [S-004](#s-004): stage `review` → `findings`
+                """.formatted(hash));
+    }
+
+    /** The "Changes since" section of a catalogue page: its heading, its preamble and its list of changes. */
+    private static String changes(String page) {
+        int from = page.indexOf("## Changes since");
+        return page.substring(from, page.indexOf("\n\n", page.indexOf("\n- ", from)) + 1);
+    }
 }
