@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code effectiveFrom} until a later released version takes effect
  * ({@link RuleSetRegistry#inForce}); a {@code WORKING} version is never in force.
  *
- * @param ruleSetId        stable id of the rule family, e.g. {@code msk-referral}
+ * @param ruleSetId        stable id of the rule family, e.g. {@code order-checks}
  * @param version          semantic version, e.g. {@code 1.0.0}
  * @param kbase            name of the kbase in {@code kmodule.xml} that holds this version's rules
  * @param status           {@code WORKING} (may still change) or {@code RELEASED} (immutable)
