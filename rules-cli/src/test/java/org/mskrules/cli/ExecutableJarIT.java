@@ -288,13 +288,28 @@ class ExecutableJarIT {
     void theLauncherMakesUsesAndRenewsAnAotCacheOnJava25(@TempDir Path dir) throws Exception {
         Path java25 = Path.of(System.getProperty("mskrules.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
         assertThat(java25.resolve("bin/java")).as("a Java 25 JDK (set -Dmskrules.java25=JDK)").isRegularFile();
+        startUpCacheIsMadeUsedAndRenewed(dir, java25, "msk-rules-java25-", ".aot");
+    }
+
+    /**
+     * On the Java that runs the build (17, the baseline) the launcher makes a dynamic class-data-sharing
+     * archive the same way, with the same output.
+     */
+    @Test
+    void theLauncherMakesUsesAndRenewsAClassDataSharingArchiveOnJava17(@TempDir Path dir) throws Exception {
+        assertThat(Runtime.version().feature()).as("the build's Java").isBetween(13, 24);
+        startUpCacheIsMadeUsedAndRenewed(dir, Path.of(System.getProperty("java.home")),
+                "msk-rules-java" + Runtime.version().feature() + "-", ".jsa");
+    }
+
+    private void startUpCacheIsMadeUsedAndRenewed(Path dir, Path javaHome, String prefix, String ext) throws Exception {
         // An installed copy: the launcher and the jar side by side, and a cache directory of its own.
         Path install = dir.resolve("install");
         Files.createDirectories(install);
         Files.copy(root.resolve("bin/msk-rules"), install.resolve("msk-rules"));
         Files.copy(jar, install.resolve("msk-rules.jar"));
         Path cache = dir.resolve("aot");
-        Map<String, String> env = Map.of("JAVA_HOME", java25.toString(), "MSK_RULES_AOT_DIR", cache.toString());
+        Map<String, String> env = Map.of("JAVA_HOME", javaHome.toString(), "MSK_RULES_AOT_DIR", cache.toString());
         List<String> assess = List.of("sh", install.resolve("msk-rules").toString(), "assess",
                 "examples/referral-ankle-fracture-rehabilitation.json", "--as-of", "2026-11-23");
         Run expected = jar("assess", "examples/referral-ankle-fracture-rehabilitation.json", "--as-of", "2026-11-23");
@@ -302,16 +317,17 @@ class ExecutableJarIT {
         Run first = run(new byte[0], assess, env);
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo(expected.out());
-        assertThat(first.err()).doesNotContain("aot").doesNotContain("WARNING").doesNotContain("AOT-TRAINING");
+        assertThat(first.err()).doesNotContain("aot").doesNotContain("cds").doesNotContain("WARNING")
+                .doesNotContain("AOT-TRAINING");
         List<Path> made = aotFiles(cache);
         assertThat(made).hasSize(1);
-        assertThat(made.get(0).getFileName().toString()).startsWith("msk-rules-java25-").endsWith(".aot");
+        assertThat(made.get(0).getFileName().toString()).startsWith(prefix).endsWith(ext);
         long madeAt = Files.getLastModifiedTime(made.get(0)).toMillis();
 
         Run second = run(new byte[0], assess, env);
         assertThat(second.exit()).isZero();
         assertThat(second.out()).isEqualTo(expected.out());
-        assertThat(second.err()).doesNotContain("aot").doesNotContain("WARNING");
+        assertThat(second.err()).doesNotContain("aot").doesNotContain("cds").doesNotContain("WARNING");
         assertThat(aotFiles(cache)).containsExactly(made.get(0));
         assertThat(Files.getLastModifiedTime(made.get(0)).toMillis()).as("used, not made again").isEqualTo(madeAt);
 
@@ -327,7 +343,8 @@ class ExecutableJarIT {
 
     static List<Path> aotFiles(Path dir) throws IOException {
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".aot")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".aot")
+                    || p.getFileName().toString().endsWith(".jsa")).sorted().toList();
         }
     }
 
