@@ -175,9 +175,11 @@ public final class HtmlReports {
                 Html.Table t = h.table(i.id() + ": completed waits", "Breakdown and group", "Category", "Completed",
                         "Median days", "90th percentile days");
                 for (Wait w : i.waits()) {
-                    t.row(w.breakdown() + ": " + w.group(), w.category(), shown(w.completed(), i.id()),
-                            w.completed() != null && w.completed() == 0 ? "\u2013" : shown(w.medianDays(), i.id()),
-                            w.completed() != null && w.completed() == 0 ? "\u2013" : shown(w.p90Days(), i.id()));
+                    String key = i.id() + "|" + w.breakdown() + "|" + w.group() + "|" + w.category() + "|";
+                    boolean none = w.completed() != null && w.completed() == 0;
+                    t.row(w.breakdown() + ": " + w.group(), w.category(), shown(w.completed(), i.id(), key + "completed"),
+                            none ? Cell.of("\u2013", "n", "cell", key + "median") : shown(w.medianDays(), i.id(), key + "median"),
+                            none ? Cell.of("\u2013", "n", "cell", key + "p90") : shown(w.p90Days(), i.id(), key + "p90"));
                 }
                 t.end();
                 continue;
@@ -187,8 +189,12 @@ public final class HtmlReports {
             for (Map.Entry<String, List<Share>> e : byBreakdown.entrySet()) {
                 Html.Table t = h.table(i.id() + " by " + e.getKey(), "Group", "Measure", "Count", "Of", "Per cent");
                 for (Share s : e.getValue()) {
-                    t.row(s.group(), s.measure(), shown(s.count(), i.id()), shown(s.denominator(), i.id()),
-                            s.suppressed() ? shown(null, i.id()) : s.percent() == null ? "\u2013" : shown(s.percent(), i.id()));
+                    String key = i.id() + "|" + s.breakdown() + "|" + s.group() + "|" + s.measure() + "|";
+                    t.row(s.group(), s.measure(), shown(s.count(), i.id(), key + "count"),
+                            shown(s.denominator(), i.id(), key + "of"),
+                            s.suppressed() ? shown(null, i.id(), key + "percent")
+                                    : s.percent() == null ? Cell.of("\u2013", "n", "cell", key + "percent")
+                                    : shown(s.percent(), i.id(), key + "percent"));
                 }
                 t.end();
             }
@@ -223,9 +229,11 @@ public final class HtmlReports {
         return h.end();
     }
 
-    private static Object shown(Long value, String indicator) {
-        return value == null ? Cell.of(IndicatorText.SUPPRESSED + " suppressed", "suppressed n", "suppressed", indicator)
-                : Cell.of(value, "n");
+    /** A published figure; {@code key} (indicator|breakdown|group|measure|field) names the cell for tests. */
+    private static Object shown(Long value, String indicator, String key) {
+        return value == null
+                ? Cell.of(IndicatorText.SUPPRESSED + " suppressed", "suppressed n", "suppressed", indicator, "cell", key)
+                : Cell.of(value, "n", "cell", key);
     }
 
     /** The impact of a rule change as a page titled {@code title}. */
@@ -249,7 +257,11 @@ public final class HtmlReports {
         Html.Table t = h.table("Rules that fire in some case on one side only", "Rule", "Presence", "Fired in A",
                 "Fired in B", "Only in A", "Only in B");
         for (ImpactReport.RuleFiring f : different) {
-            t.row(f.ruleId(), f.presence().name(), f.firedInA(), f.firedInB(), f.onlyInA(), f.onlyInB());
+            t.row(f.ruleId(), Cell.of(f.presence().name(), null, "rule", f.ruleId(), "field", "presence"),
+                    Cell.of(f.firedInA(), "n", "rule", f.ruleId(), "field", "firedInA"),
+                    Cell.of(f.firedInB(), "n", "rule", f.ruleId(), "field", "firedInB"),
+                    Cell.of(f.onlyInA(), "n", "rule", f.ruleId(), "field", "onlyInA"),
+                    Cell.of(f.onlyInB(), "n", "rule", f.ruleId(), "field", "onlyInB"));
         }
         t.end();
         if (!different.isEmpty()) {
