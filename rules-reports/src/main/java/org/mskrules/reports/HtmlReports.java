@@ -198,25 +198,50 @@ public final class HtmlReports {
                 }
                 t.end();
             }
-            // One chart per indicator: the share of each measure in each group of the overall and breakdown rows.
+            // One chart per indicator: the share of each measure in each group of the breakdown rows. A suppressed
+            // figure has no bar and is marked *; a group with no records has no bars and says so in its label.
             List<Share> all = i.shares().stream().filter(s -> !s.breakdown().equals("all")).toList();
             List<String> groups = all.stream().map(s -> s.breakdown() + ": " + s.group()).distinct().toList();
             List<String> measures = i.shares().stream().map(Share::measure).distinct().limit(4).toList();
             Map<String, List<? extends Number>> series = new LinkedHashMap<>();
+            Map<String, List<String>> marks = new LinkedHashMap<>();
+            List<String> suppressed = new ArrayList<>();
+            List<String> empty = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (String g : groups) {
+                List<Share> inGroup = all.stream().filter(s -> (s.breakdown() + ": " + s.group()).equals(g)).toList();
+                boolean none = inGroup.stream().allMatch(s -> s.denominator() != null && s.denominator() == 0);
+                labels.add(none ? g + " (no records)" : g);
+                if (none) {
+                    empty.add(g);
+                }
+            }
             for (String measure : measures) {
                 List<Number> values = new ArrayList<>();
+                List<String> m = new ArrayList<>();
                 for (String g : groups) {
-                    values.add(all.stream().filter(s -> (s.breakdown() + ": " + s.group()).equals(g) && s.measure().equals(measure))
-                            .map(s -> s.percent() == null ? (Number) 0 : s.percent()).findFirst().orElse(0));
+                    Share x = all.stream().filter(s -> (s.breakdown() + ": " + s.group()).equals(g) && s.measure().equals(measure))
+                            .findFirst().orElse(null);
+                    boolean withheld = x != null && x.suppressed();
+                    values.add(x == null || withheld ? null : x.percent());
+                    m.add(withheld ? IndicatorText.SUPPRESSED : null);
+                    if (withheld) {
+                        suppressed.add(g + " " + measure);
+                    }
                 }
                 series.put(measure, values);
+                marks.put(measure, m);
             }
             chart++;
+            String alternative = "Bar chart of the per cent of each group for " + String.join(", ", measures) + ". "
+                    + (suppressed.isEmpty() ? "No figure is suppressed. "
+                    : "Suppressed, no bar drawn, marked " + IndicatorText.SUPPRESSED + ": " + String.join("; ", suppressed) + ". ")
+                    + (empty.isEmpty() ? "" : "No records, no bars: " + String.join("; ", empty) + ". ")
+                    + "The tables above give every number.";
             h.figure(Charts.bars("indicator-chart-" + chart, i.id() + ": per cent of each group", "Group", "Per cent",
-                    groups, series, false, "Bar chart of the per cent of each group for " + String.join(", ", measures)
-                            + ". Suppressed figures are drawn as 0 and marked " + IndicatorText.SUPPRESSED
-                            + " in the tables above, which give every number."),
-                    i.id() + ": per cent by group (suppressed figures drawn as 0; see the tables)."
+                    labels, series, marks, false, alternative),
+                    i.id() + ": per cent by group. " + IndicatorText.SUPPRESSED + " marks a suppressed figure (no bar drawn);"
+                            + " a group with no records is labelled so and has no bars."
                             + (measures.size() < i.shares().stream().map(Share::measure).distinct().count()
                             ? " The first four measures are drawn." : ""));
         }

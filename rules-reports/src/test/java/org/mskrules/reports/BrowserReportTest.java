@@ -307,6 +307,48 @@ class BrowserReportTest {
         assertThat(r.dom()).contains("I3 Wait to first appointment").contains("I10 Collection of protected")
                 .contains("I8 Percentage of patients re-entering");
         assertThat(count(r.dom(), "<svg")).as("one chart per share indicator").isEqualTo(5);
+        // Each chart draws the published per cents; a suppressed one has no bar (never a 0) and a * instead,
+        // a group with no records no bars and its label says so; the text alternative names both.
+        int chartNumber = 0;
+        long marked = 0;
+        long empty = 0;
+        for (var i : report.indicators()) {
+            if (i.shares().isEmpty()) {
+                continue;
+            }
+            Element svg = chart(r.dom(), "indicator-chart-" + ++chartNumber);
+            List<String> groups = i.shares().stream().filter(x -> !x.breakdown().equals("all"))
+                    .map(x -> x.breakdown() + ": " + x.group()).distinct().toList();
+            List<List<Long>> series = new ArrayList<>();
+            long stars = 0;
+            String desc = svg.getElementsByTagName("desc").item(0).getTextContent();
+            for (String measure : i.shares().stream().map(x -> x.measure()).distinct().limit(4).toList()) {
+                List<Long> values = new ArrayList<>();
+                for (String g : groups) {
+                    var x = i.shares().stream().filter(y -> (y.breakdown() + ": " + y.group()).equals(g)
+                            && y.measure().equals(measure)).findFirst().orElseThrow();
+                    values.add(x.suppressed() ? null : x.percent());
+                    if (x.suppressed()) {
+                        stars++;
+                        assertThat(desc).as("text alternative names the suppressed figure").contains(g + " " + measure);
+                    }
+                }
+                series.add(values);
+            }
+            for (String g : groups) {
+                if (i.shares().stream().filter(y -> (y.breakdown() + ": " + y.group()).equals(g))
+                        .allMatch(y -> y.denominator() != null && y.denominator() == 0)) {
+                    empty++;
+                    assertThat(desc).as("text alternative names the group with no records").contains("No records, no bars: ")
+                            .containsPattern("No records, no bars: [^.]*" + Pattern.quote(g) + "[;.]");
+                }
+            }
+            assertChartShows(svg, series, false);
+            assertThat(labels(svg, org.mskrules.governance.indicators.IndicatorText.SUPPRESSED, Charts.MARK_FONT))
+                    .as(i.id() + ": a * for each suppressed figure").isEqualTo(stars);
+            marked += stars;
+        }
+        assertThat(marked).as("suppressed figures in the charts").isPositive();
     }
 
     @Test
@@ -421,9 +463,13 @@ class BrowserReportTest {
      * their origin), so the label is compared as the outline Batik writes for that text.
      */
     static long labels(Element svg, String label) {
+        return labels(svg, label, Charts.LABEL_FONT);
+    }
+
+    static long labels(Element svg, String label, java.awt.Font font) {
         SVGGeneratorContext context = SVGGeneratorContext.createDefault(svg.getOwnerDocument());
         context.setPrecision(2);
-        TextLayout text = new TextLayout(label, Charts.LABEL_FONT, new FontRenderContext(null, true, false));
+        TextLayout text = new TextLayout(label, font, new FontRenderContext(null, true, false));
         List<String> outlines = List.of(SVGPath.toSVGPathData(text.getOutline(null), context),
                 SVGPath.toSVGPathData(text.getOutline(java.awt.geom.AffineTransform.getRotateInstance(-Math.PI / 2, 0, 0)),
                         context));
@@ -446,7 +492,8 @@ class BrowserReportTest {
         List<String> fills = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             for (Long v : series.get(s)) {
-                if (!(stacked && v == 0)) {
+                // null: a figure left out (suppressed or no records), no bar and no label.
+                if (v != null && !(stacked && v == 0)) {
                     expected.add(v);
                     java.awt.Color c = Charts.SERIES[s];
                     fills.add("rgb(" + c.getRed() + "," + c.getGreen() + "," + c.getBlue() + ")");
@@ -454,9 +501,9 @@ class BrowserReportTest {
             }
         }
         assertThat(bars).as("bars drawn").extracting(Bar::fill).containsExactlyElementsOf(fills);
-        long max = expected.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertThat(max).as("a chart with a bar to measure").isPositive();
-        double pixelsPerUnit = bars.stream().mapToDouble(Bar::height).max().orElseThrow() / max;
+        long max = expected.stream().mapToLong(Long::longValue).max().orElse(0);
+        // All zero (or none): every bar drawn is flat.
+        double pixelsPerUnit = max == 0 ? 0 : bars.stream().mapToDouble(Bar::height).max().orElseThrow() / max;
         for (int i = 0; i < bars.size(); i++) {
             assertThat(bars.get(i).height()).as("height of bar %d, value %d", i, expected.get(i))
                     .isCloseTo(expected.get(i) * pixelsPerUnit, org.assertj.core.data.Offset.offset(0.05));
