@@ -261,11 +261,89 @@ public final class HtmlReports {
                 : Cell.of(value, "n", "cell", key);
     }
 
+    /**
+     * A title saying what changed, for example {@code What the change from 1.0.0 to 1.1.0 does}, or, when
+     * the versions are the same, with the parameters that differ: {@code What the change from 1.1.0 to
+     * 1.1.0 with highPainScore=6 does}.
+     */
+    public static String impactTitle(ImpactReport r) {
+        List<String> changed = new ArrayList<>();
+        if (r.a().version().equals(r.b().version())) {
+            java.util.Set<String> names = new java.util.TreeSet<>(r.a().parameters().keySet());
+            names.addAll(r.b().parameters().keySet());
+            for (String name : names) {
+                if (!java.util.Objects.equals(r.a().parameters().get(name), r.b().parameters().get(name))) {
+                    changed.add(name + "=" + r.b().parameters().get(name));
+                }
+            }
+        }
+        return "What the change from " + r.a().version() + " to " + r.b().version()
+                + (changed.isEmpty() ? "" : " with " + String.join(", ", changed)) + " does";
+    }
+
     /** The impact of a rule change as a page titled {@code title}. */
     public static String impact(ImpactReport r, String title) {
+        return impact(r, title, Map.of());
+    }
+
+    /**
+     * The impact of a rule change as a page titled {@code title}, stating what was compared: both sides'
+     * versions, statuses, content hashes and parameters, and the population (each part's kind, size, seed,
+     * generator, as-of date, pathway stage and location); {@code given} (option to value, in order) adds how
+     * it was run, such as the parameter overrides and the service profile.
+     */
+    public static String impact(ImpactReport r, String title, Map<String, String> given) {
         Html h = new Html().start(title);
         h.p("meta", "From " + r.a().ruleSetId() + " " + r.a().version() + " (" + r.a().contentHash() + ") to "
                 + r.b().ruleSetId() + " " + r.b().version() + " (" + r.b().contentHash() + ").");
+        h.h2("What was compared", "compared");
+        Html.Table sides = h.table("The two sides", "", "A (from)", "B (to)")
+                .row("Rule set", r.a().ruleSetId(), r.b().ruleSetId())
+                .row("Version", Cell.of(r.a().version(), null, "side", "A-version"),
+                        Cell.of(r.b().version(), null, "side", "B-version"))
+                .row("Status", String.valueOf(r.a().status()), String.valueOf(r.b().status()))
+                .row("Content hash", Cell.of(r.a().contentHash(), null, "side", "A-hash"),
+                        Cell.of(r.b().contentHash(), null, "side", "B-hash"));
+        java.util.Set<String> names = new java.util.TreeSet<>(r.a().parameters().keySet());
+        names.addAll(r.b().parameters().keySet());
+        List<String> same = new ArrayList<>();
+        for (String name : names) {
+            Integer va = r.a().parameters().get(name);
+            Integer vb = r.b().parameters().get(name);
+            if (java.util.Objects.equals(va, vb)) {
+                same.add(name + " " + va);
+            } else {
+                sides.row("Parameter " + name + " (differs)", Cell.of(String.valueOf(va), "n", "parameter-a", name),
+                        Cell.of(String.valueOf(vb), "n", "parameter-b", name));
+            }
+        }
+        sides.end();
+        if (!same.isEmpty()) {
+            h.p("Parameters the same on both sides: " + String.join(", ", same) + ".");
+        }
+        Html.Table population = h.table("Population", "Part", "Cases", "Seed", "Generator", "As of", "Pathway stage",
+                "Location");
+        int part = 0;
+        for (org.mskrules.governance.PopulationSource s : r.population()) {
+            part++;
+            population.row(s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    Cell.of(s.cases(), "n", "population", part + "-cases"),
+                    s.seed() == null ? "\u2013" : Cell.of(s.seed(), "n", "population", part + "-seed"),
+                    s.kind() == org.mskrules.governance.PopulationSource.Kind.SYNTHETIC
+                            ? "Population.synthetic (rules-governance)" : "\u2013",
+                    s.asOf() == null ? "each case's own" : Cell.of(s.asOf(), null, "population", part + "-asOf"),
+                    s.stage() == null ? "each case's own" : s.stage().name(),
+                    s.location() == null ? "\u2013" : Cell.of(s.location(), null, "population", part + "-location"));
+        }
+        population.end();
+        if (r.casesWithOwnParameters() > 0) {
+            h.p(r.casesWithOwnParameters() + " cases set parameters of their own, applied on top of each side's.");
+        }
+        if (!given.isEmpty()) {
+            Html.Table run = h.table("As run", "Option", "Value");
+            given.forEach((option, value) -> run.row(option, Cell.of(value, null, "given", option)));
+            run.end();
+        }
         h.table("Cases", "Cases", "Number")
                 .row("Cases", Cell.of(r.cases(), "n", "impact", "cases"))
                 .row("Compared", Cell.of(r.compared(), "n", "impact", "compared"))
