@@ -109,14 +109,25 @@ public final class HtmlReports {
 
         h.h2("Validation cohort", "validation");
         var schedule = r.policy().validationSchedule();
+        String points = schedule.pointWeeks().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         h.p(r.validationCohort().size() + " waiting patients are due to be asked whether they still wish to be seen"
                 + " (longest wait first): " + (schedule.everyPatient()
                 ? "every waiting patient not validated in the previous " + schedule.lookbackWeeks() + " weeks ("
-                        + schedule.everyPatientRuleId() + ", national), and always those at a " + schedule.pointWeeks()
-                        + "-week point (" + schedule.ruleId() + ", local)."
-                : "those at a " + schedule.pointWeeks() + "-week point unless validated in the " + schedule.lookbackWeeks()
-                        + " weeks before it (" + schedule.ruleId() + ", local)."));
-        entries(h, "Due for validation", r.validationCohort());
+                        + schedule.everyPatientRuleId() + ", national), and always those who have reached a validation"
+                        + " point of " + points + " weeks (" + schedule.ruleId() + ", local)."
+                : "those who have reached a validation point of " + points + " weeks unless validated in the "
+                        + schedule.lookbackWeeks() + " weeks before it (" + schedule.ruleId() + ", local).")
+                + " The last column says which point each has reached, or that it is due as every patient is.");
+        Html.Table cohort = h.table("Due for validation", "Entry", "Category", "Received", "Days waited", "Band",
+                "Validation point reached");
+        List<EntryReview> due = r.validationCohort();
+        for (EntryReview e : due.subList(0, Math.min(MAX_LISTED, due.size()))) {
+            cohort.row(e.entryId(), e.category().name(), e.received().toString(), e.daysWaited(), e.band(),
+                    Cell.of(e.validationPointWeeks() == null
+                            ? "none: due as every waiting patient (" + schedule.everyPatientRuleId() + ")"
+                            : e.validationPointWeeks() + " weeks (" + schedule.ruleId() + ")", null, "point", e.entryId()));
+        }
+        cohort.end();
 
         if (!r.rejected().isEmpty()) {
             h.h2("Rejected entries", "rejected");
