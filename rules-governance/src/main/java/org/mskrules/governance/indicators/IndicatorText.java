@@ -27,8 +27,9 @@ public final class IndicatorText {
                 .append(" error lines not counted), ").append(in.waitingListEntries()).append(" waiting-list entries (")
                 .append(in.rejectedEntries()).append(" rejected, not counted; ").append(in.linkedEntries())
                 .append(" linked to a decision)\n");
-        s.append("Disclosure control: counts 1 to ").append(r.disclosure().suppressBelow() - 1)
-                .append(" shown as ").append(SUPPRESSED).append(", other counts rounded to the nearest ")
+        s.append("Disclosure control: ").append(r.disclosure().suppressBelow() > 1 ? "counts 1 to "
+                + (r.disclosure().suppressBelow() - 1) + " shown as " + SUPPRESSED + ", other counts" : "no count suppressed, counts")
+                .append(" rounded to the nearest ")
                 .append(r.disclosure().roundTo()).append("; percentages from the rounded counts (")
                 .append(Disclosure.SOURCE).append(")\n");
         for (Indicator i : r.indicators()) {
