@@ -33,10 +33,13 @@ final class Charts {
     static final String SVG_NS = "http://www.w3.org/2000/svg";
 
     /**
-     * Series colours told apart by people with the common colour-vision deficiencies (blue and
-     * orange first), each with the label colour readable on it.
+     * Series colours from the NHS palette (NHS Bright Blue, Orange, Purple, Green), told apart by people
+     * with the common colour-vision deficiencies, each with the label colour readable on it. Blue and
+     * purple, the pair most alike in hue, differ in lightness by at least the 3:1 contrast WCAG 2.1
+     * (1.4.11) asks of graphics. Colour is not the only cue: the bars of a group are always in legend
+     * order, which each chart's text alternative states.
      */
-    static final Color[] SERIES = {new Color(0x005eb8), new Color(0xed8b00), new Color(0x330072), new Color(0x009639)};
+    static final Color[] SERIES = {new Color(0x0072ce), new Color(0xed8b00), new Color(0x330072), new Color(0x009639)};
 
     /** The font of the marks drawn where a bar is left out (such as {@code *} for suppressed). */
     static final Font MARK_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
@@ -167,7 +170,7 @@ final class Charts {
         Document doc = svg.getOwnerDocument();
         Element desc = doc.createElementNS(SVG_NS, "desc");
         desc.setAttribute("id", id + "-desc");
-        desc.setTextContent(description);
+        desc.setTextContent(description + (series.size() < 2 ? "" : " " + order(series.keySet(), stacked)));
         svg.insertBefore(desc, svg.getFirstChild());
         Element titleElement = doc.createElementNS(SVG_NS, "title");
         titleElement.setAttribute("id", id + "-title");
@@ -186,6 +189,12 @@ final class Charts {
             throw new IllegalStateException("unexpected SVG prolog from Batik: " + xml.substring(0, Math.max(0, start)));
         }
         return xml.substring(start).strip();
+    }
+
+    /** The order of the series, a cue besides colour: in the legend, and in each group's bars. */
+    static String order(java.util.Collection<String> series, boolean stacked) {
+        return "Series in legend order, which is the order of each group's bars from "
+                + (stacked ? "the bottom up" : "left to right") + ": " + String.join(", ", series) + ".";
     }
 
     private static Element firstChild(Element parent) {

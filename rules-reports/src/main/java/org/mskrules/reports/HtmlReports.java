@@ -251,7 +251,8 @@ public final class HtmlReports {
                     + "The tables above give every number.";
             h.figure(Charts.bars("indicator-chart-" + chart, i.id() + ": per cent of each group", "Group", "Per cent",
                     labels, series, marks, false, alternative),
-                    i.id() + ": per cent by group. " + IndicatorText.SUPPRESSED + " marks a suppressed figure (no bar drawn);"
+                    i.id() + ": per cent by group; in each group the bars are, left to right, "
+                            + String.join(", ", measures) + ". " + IndicatorText.SUPPRESSED + " marks a suppressed figure (no bar drawn);"
                             + " a group with no records is labelled so and has no bars."
                             + (measures.size() < i.shares().stream().map(Share::measure).distinct().count()
                             ? " The first four measures are drawn." : ""));

@@ -312,6 +312,7 @@ class BrowserReportTest {
         int chartNumber = 0;
         long marked = 0;
         long empty = 0;
+        long multiSeries = 0;
         for (var i : report.indicators()) {
             if (i.shares().isEmpty()) {
                 continue;
@@ -344,11 +345,17 @@ class BrowserReportTest {
                 }
             }
             assertChartShows(svg, series, false);
+            multiSeries += series.size() > 1 ? 1 : 0;
+            assertThat(series.size() > 1 ? desc : "Series in legend order, which is the order of each group's bars from"
+                    + " left to right: " + i.shares().get(0).measure() + ".").as("the series order, a cue besides colour").contains("Series in legend order, which is the"
+                    + " order of each group's bars from left to right: "
+                    + String.join(", ", i.shares().stream().map(x -> x.measure()).distinct().limit(4).toList()) + ".");
             assertThat(labels(svg, org.mskrules.governance.indicators.IndicatorText.SUPPRESSED, Charts.MARK_FONT))
                     .as(i.id() + ": a * for each suppressed figure").isEqualTo(stars);
             marked += stars;
         }
         assertThat(marked).as("suppressed figures in the charts").isPositive();
+        assertThat(multiSeries).as("charts of several series").isPositive();
     }
 
     @Test
