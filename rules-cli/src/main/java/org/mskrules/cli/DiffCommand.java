@@ -158,11 +158,37 @@ final class DiffCommand implements Callable<Integer> {
         }
         if (htmlFile != null) {
             FileOptions.write(htmlFile, org.mskrules.reports.HtmlReports.impact(report,
-                    "What the change from " + from + " to " + to + " does"));
+                    org.mskrules.reports.HtmlReports.impactTitle(report), given(caseFiles)));
         }
         err.printf("%d cases: %d compared, %d changed decisions, %d with errors (%.1f s)%n", report.cases(),
                 report.compared(), report.changed(), report.errored(), seconds);
         return MskRulesCli.DECIDED;
+    }
+
+    /** The options as run, for the HTML page (the Markdown report's header says the same from the report). */
+    private Map<String, String> given(List<Path> caseFiles) {
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("--from", from);
+        given.put("--to", to);
+        given.put("--from-parameter", overrides(fromParameters));
+        given.put("--to-parameter", overrides(toParameters));
+        given.put("--size", size + (size == 0 ? " (no synthetic referrals)" : " synthetic referrals"));
+        given.put("--seed", String.valueOf(seed));
+        given.put("--as-of", asOf.toString());
+        given.put("--cases", caseFiles.isEmpty() ? "none" : String.join(", ", caseFiles.stream().map(Path::toString).toList()));
+        given.put("--stage", stage == null ? "none (each case's own)" : stage.name());
+        given.put("--profile", profileFile == null ? "none: JSON Lines cases use the national profile"
+                : profileFile + " (the service profile of JSON Lines cases)");
+        return given;
+    }
+
+    private static String overrides(Map<String, Integer> parameters) {
+        if (parameters == null || parameters.isEmpty()) {
+            return "none (the version's defaults)";
+        }
+        List<String> list = new java.util.ArrayList<>();
+        parameters.forEach((k, v) -> list.add(k + "=" + v));
+        return String.join(", ", list);
     }
 
     /** The most a --cases file, or one case file in a --cases directory, may hold: it is read into memory whole. */

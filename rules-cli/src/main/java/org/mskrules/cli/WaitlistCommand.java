@@ -284,7 +284,11 @@ final class WaitlistCommand implements Callable<Integer> {
                 out.println("  ... and " + (r.validationCohort().size() - show) + " more (--json lists all)");
                 break;
             }
-            out.println("  " + entry(e) + ", " + e.validationPointWeeks() + "-week point");
+            // No point reached: due under the every-patient rule (msk-waiting-list 1.1.0 on).
+            out.println("  " + entry(e) + ", " + (e.validationPointWeeks() == null
+                    ? "due: every waiting patient (" + schedule.everyPatientRuleId() + ", not validated in the previous "
+                            + schedule.lookbackWeeks() + " weeks)"
+                    : e.validationPointWeeks() + "-week point"));
         }
         out.println();
 

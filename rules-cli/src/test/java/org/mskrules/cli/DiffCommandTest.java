@@ -44,6 +44,34 @@ class DiffCommandTest {
     }
 
     @Test
+    void theHtmlPageSaysWhatWasCompared(@TempDir Path dir) throws IOException {
+        Path html = dir.resolve("impact.html");
+        Path json = dir.resolve("impact.json");
+        assertThat(run("diff", "--from", "1.1.0", "--to", "1.1.0", "--to-parameter", "highPainScore=6",
+                "--from-parameter", "malignancyAgeYears=55", "--to-parameter", "malignancyAgeYears=55", "--size", "120",
+                "--seed", "77", "--as-of", "2026-12-21", "--cases", GOLDEN, "--stage", "FIRST_CONTACT", "--markdown",
+                dir.resolve("impact.md").toString(), "--json", json.toString(), "--html", html.toString()))
+                .isEqualTo(MskRulesCli.DECIDED);
+        ImpactReport report = Json.reader().readValue(json.toFile(), ImpactReport.class);
+        String page = Files.readString(html);
+        assertThat(page).contains("<title>What the change from 1.1.0 to 1.1.0 with highPainScore=6 does</title>")
+                .contains("data-side=\"A-hash\">" + report.a().contentHash() + "<")
+                .contains("data-side=\"B-hash\">" + report.b().contentHash() + "<")
+                .contains("data-parameter-a=\"highPainScore\">" + report.a().parameters().get("highPainScore") + "<")
+                .contains("data-parameter-b=\"highPainScore\">6<")
+                .contains("malignancyAgeYears 55")
+                .contains("data-population=\"1-cases\">120<").contains("data-population=\"1-seed\">77<")
+                .contains("data-population=\"1-asOf\">2026-12-21<").contains("Population.synthetic")
+                .contains("data-population=\"2-location\">" + GOLDEN + "<")
+                .contains(">FIRST_CONTACT<")
+                .contains("data-given=\"--to-parameter\">highPainScore=6, malignancyAgeYears=55<")
+                .contains("data-given=\"--from-parameter\">malignancyAgeYears=55<")
+                .contains("data-given=\"--cases\">" + GOLDEN + "<")
+                .contains("data-given=\"--profile\">none: JSON Lines cases use the national profile<");
+        assertThat(report.a().parameters().get("highPainScore")).isNotEqualTo(6);
+    }
+
+    @Test
     void theSameCommandGivesTheSameReport(@TempDir Path dir) throws IOException {
         Path first = dir.resolve("first.md");
         Path second = dir.resolve("second.md");

@@ -88,6 +88,43 @@ class WaitlistCommandTest {
                 .contains("MSK-J004: MAY BE REMOVED");
     }
 
+    /** 1.1.0: each cohort entry says the point it has reached, or that it is due as every waiting patient is. */
+    @Test
+    void theValidationCohortSaysWhyEachPatientIsDue(@TempDir Path dir) throws IOException {
+        Path list = dir.resolve("val.csv");
+        Files.writeString(list, "entryId,category,received,firstContact,validatedOn,wishesToBeSeen,hasCapacity,understandsDecision,communicationNeedsMet\nV01,NON_PRIORITY,2023-11-13,,,,,,\nV02,NON_PRIORITY,2023-09-01,,2023-08-28,YES,,,\nV03,NON_PRIORITY,2023-06-01,,2023-08-28,YES,,,\nV04,NON_PRIORITY,2023-06-01,,2023-08-27,YES,,,\nV05,PRIORITY,2023-11-01,,2023-11-10,NOT_RECORDED,,,\nV06,NON_PRIORITY,2022-06-01,,2023-11-01,NO,YES,YES,YES\nV07,NON_PRIORITY,2022-06-01,,2023-05-01,NO,YES,YES,YES\nV08,NON_PRIORITY,2023-01-01,2023-11-01,,,,,\nV09,PRIORITY,2023-11-20,,,,,,\nV10,NON_PRIORITY,2023-08-28,,,,,,\n");
+        Path html = dir.resolve("review.html");
+        Cli.Result r = Cli.run("waitlist", list.toString(), "--as-of", AS_OF, "--rules-version", "1.1.0", "--html",
+                html.toString());
+        WaitingListReview review = WaitingListRules.builder().ruleSetVersion("1.1.0").build()
+                .review(list, LocalDate.parse(AS_OF));
+        var schedule = review.policy().validationSchedule();
+        assertThat(schedule.everyPatient()).isTrue();
+        String page = Files.readString(html);
+        assertThat(r.out()).doesNotContain("null");
+        assertThat(page).doesNotContain("null").doesNotContain("[12, 26, 52]");
+        long everyPatient = 0;
+        long atAPoint = 0;
+        for (var e : review.validationCohort()) {
+            String line = r.out().lines().filter(l -> l.startsWith("  " + e.entryId() + " ")).filter(l -> l.contains("due:")
+                    || l.contains("-week point")).findFirst().orElseThrow(() -> new AssertionError(e.entryId() + " not listed"));
+            if (e.validationPointWeeks() == null) {
+                everyPatient++;
+                assertThat(line).endsWith(", due: every waiting patient (" + schedule.everyPatientRuleId()
+                        + ", not validated in the previous " + schedule.lookbackWeeks() + " weeks)");
+                assertThat(page).contains("data-point=\"" + e.entryId() + "\">none: due as every waiting patient ("
+                        + schedule.everyPatientRuleId() + ")<");
+            } else {
+                atAPoint++;
+                assertThat(line).endsWith(", " + e.validationPointWeeks() + "-week point");
+                assertThat(page).contains("data-point=\"" + e.entryId() + "\">" + e.validationPointWeeks() + " weeks ("
+                        + schedule.ruleId() + ")<");
+            }
+        }
+        assertThat(everyPatient).as("due as every patient").isPositive();
+        assertThat(atAPoint).as("due at a point").isPositive();
+    }
+
     @Test
     void anEmptyListIsRejectedAsAFailedExport(@TempDir Path dir) throws IOException {
         Path empty = dir.resolve("empty.jsonl");

@@ -33,10 +33,16 @@ final class Charts {
     static final String SVG_NS = "http://www.w3.org/2000/svg";
 
     /**
-     * Series colours told apart by people with the common colour-vision deficiencies (blue and
-     * orange first), each with the label colour readable on it.
+     * Series colours from the NHS palette (NHS Bright Blue, Orange, Purple, Green), told apart by people
+     * with the common colour-vision deficiencies, each with the label colour readable on it. Blue and
+     * purple, the pair most alike in hue, differ in lightness by at least the 3:1 contrast WCAG 2.1
+     * (1.4.11) asks of graphics. Colour is not the only cue: the bars of a group are always in legend
+     * order, which each chart's text alternative states.
      */
-    static final Color[] SERIES = {new Color(0x005eb8), new Color(0xed8b00), new Color(0x330072), new Color(0x009639)};
+    static final Color[] SERIES = {new Color(0x0072ce), new Color(0xed8b00), new Color(0x330072), new Color(0x009639)};
+
+    /** The font of the marks drawn where a bar is left out (such as {@code *} for suppressed). */
+    static final Font MARK_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
 
     /** The font of the value labels on the bars. */
     static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -62,6 +68,18 @@ final class Charts {
      */
     static String bars(String id, String title, String categoryAxis, String valueAxis, List<String> categories,
             Map<String, List<? extends Number>> series, boolean stacked, String description) {
+        return bars(id, title, categoryAxis, valueAxis, categories, series, Map.of(), stacked, description);
+    }
+
+    /**
+     * As {@link #bars(String, String, String, String, List, Map, boolean, String)}, where a value may be
+     * {@code null} (no bar and no value label: a figure withheld or absent, never drawn as 0) and
+     * {@code marks} (series name to one mark or {@code null} per category) writes a mark, such as
+     * {@code *} for a suppressed figure, at the foot of the bar's place in the marks' font.
+     */
+    static String bars(String id, String title, String categoryAxis, String valueAxis, List<String> categories,
+            Map<String, List<? extends Number>> series, Map<String, List<String>> marks, boolean stacked,
+            String description) {
         System.setProperty("java.awt.headless", "true");
         series.forEach((name, values) -> {
             if (values.size() != categories.size()) {
@@ -69,7 +87,7 @@ final class Charts {
                         + categories.size() + " categories");
             }
             for (Number v : values) {
-                if (v.doubleValue() != Math.rint(v.doubleValue())) {
+                if (v != null && v.doubleValue() != Math.rint(v.doubleValue())) {
                     throw new IllegalArgumentException("series " + name + ": " + v + " is not a whole number");
                 }
             }
@@ -97,7 +115,9 @@ final class Charts {
         style.setStacked(stacked);
         style.setOverlapped(false);
         style.setYAxisMin(0.0);
-        if (series.values().stream().flatMap(List::stream).allMatch(v -> v.doubleValue() == 0)) {
+        double max = series.values().stream().flatMap(List::stream).filter(java.util.Objects::nonNull)
+                .mapToDouble(Number::doubleValue).max().orElse(0);
+        if (max == 0) {
             // All zero: XChart would draw a degenerate axis with the single tick 0.
             style.setYAxisMax(1.0);
         }
@@ -115,7 +135,22 @@ final class Charts {
         style.setLabelsFontColorAutomaticDark(Color.BLACK);
         // A zero segment of a stacked bar has no height to label: left out, it draws no stray "0".
         series.forEach((name, values) -> chart.addSeries(name, categories,
-                stacked ? values.stream().map(v -> v.doubleValue() == 0 ? null : v).toList() : values));
+                stacked ? values.stream().map(v -> v == null || v.doubleValue() == 0 ? null : v).toList() : values));
+        // Marks at the foot of each bar's place: XChart's category axis puts category i between i and i + 1,
+        // and n side-by-side bars share 0.9 of it (XChart's default available space fill).
+        style.setAnnotationTextFont(MARK_FONT);
+        style.setAnnotationTextFontColor(new Color(0x212b32));
+        List<String> names = List.copyOf(series.keySet());
+        double bar = stacked ? 0.9 : 0.9 / names.size();
+        for (int s = 0; s < names.size(); s++) {
+            List<String> m = marks.get(names.get(s));
+            for (int c = 0; m != null && c < categories.size(); c++) {
+                if (m.get(c) != null) {
+                    double x = c + 0.5 + (stacked ? 0 : (s - (names.size() - 1) / 2.0) * bar);
+                    chart.addAnnotation(new org.knowm.xchart.AnnotationText(m.get(c), x, Math.max(max, 1) * 0.04, false));
+                }
+            }
+        }
 
         SVGGraphics2D g = new SVGGraphics2D(context(id), false);
         g.setSVGCanvasSize(new Dimension(width, height));
@@ -135,7 +170,7 @@ final class Charts {
         Document doc = svg.getOwnerDocument();
         Element desc = doc.createElementNS(SVG_NS, "desc");
         desc.setAttribute("id", id + "-desc");
-        desc.setTextContent(description);
+        desc.setTextContent(description + (series.size() < 2 ? "" : " " + order(series.keySet(), stacked)));
         svg.insertBefore(desc, svg.getFirstChild());
         Element titleElement = doc.createElementNS(SVG_NS, "title");
         titleElement.setAttribute("id", id + "-title");
@@ -154,6 +189,12 @@ final class Charts {
             throw new IllegalStateException("unexpected SVG prolog from Batik: " + xml.substring(0, Math.max(0, start)));
         }
         return xml.substring(start).strip();
+    }
+
+    /** The order of the series, a cue besides colour: in the legend, and in each group's bars. */
+    static String order(java.util.Collection<String> series, boolean stacked) {
+        return "Series in legend order, which is the order of each group's bars from "
+                + (stacked ? "the bottom up" : "left to right") + ": " + String.join(", ", series) + ".";
     }
 
     private static Element firstChild(Element parent) {

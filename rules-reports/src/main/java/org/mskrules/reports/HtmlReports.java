@@ -109,14 +109,25 @@ public final class HtmlReports {
 
         h.h2("Validation cohort", "validation");
         var schedule = r.policy().validationSchedule();
+        String points = schedule.pointWeeks().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         h.p(r.validationCohort().size() + " waiting patients are due to be asked whether they still wish to be seen"
                 + " (longest wait first): " + (schedule.everyPatient()
                 ? "every waiting patient not validated in the previous " + schedule.lookbackWeeks() + " weeks ("
-                        + schedule.everyPatientRuleId() + ", national), and always those at a " + schedule.pointWeeks()
-                        + "-week point (" + schedule.ruleId() + ", local)."
-                : "those at a " + schedule.pointWeeks() + "-week point unless validated in the " + schedule.lookbackWeeks()
-                        + " weeks before it (" + schedule.ruleId() + ", local)."));
-        entries(h, "Due for validation", r.validationCohort());
+                        + schedule.everyPatientRuleId() + ", national), and always those who have reached a validation"
+                        + " point of " + points + " weeks (" + schedule.ruleId() + ", local)."
+                : "those who have reached a validation point of " + points + " weeks unless validated in the "
+                        + schedule.lookbackWeeks() + " weeks before it (" + schedule.ruleId() + ", local).")
+                + " The last column says which point each has reached, or that it is due as every patient is.");
+        Html.Table cohort = h.table("Due for validation", "Entry", "Category", "Received", "Days waited", "Band",
+                "Validation point reached");
+        List<EntryReview> due = r.validationCohort();
+        for (EntryReview e : due.subList(0, Math.min(MAX_LISTED, due.size()))) {
+            cohort.row(e.entryId(), e.category().name(), e.received().toString(), e.daysWaited(), e.band(),
+                    Cell.of(e.validationPointWeeks() == null
+                            ? "none: due as every waiting patient (" + schedule.everyPatientRuleId() + ")"
+                            : e.validationPointWeeks() + " weeks (" + schedule.ruleId() + ")", null, "point", e.entryId()));
+        }
+        cohort.end();
 
         if (!r.rejected().isEmpty()) {
             h.h2("Rejected entries", "rejected");
@@ -178,9 +189,11 @@ public final class HtmlReports {
                 Html.Table t = h.table(i.id() + ": completed waits", "Breakdown and group", "Category", "Completed",
                         "Median days", "90th percentile days");
                 for (Wait w : i.waits()) {
-                    t.row(w.breakdown() + ": " + w.group(), w.category(), shown(w.completed(), i.id()),
-                            w.completed() != null && w.completed() == 0 ? "\u2013" : shown(w.medianDays(), i.id()),
-                            w.completed() != null && w.completed() == 0 ? "\u2013" : shown(w.p90Days(), i.id()));
+                    String key = i.id() + "|" + w.breakdown() + "|" + w.group() + "|" + w.category() + "|";
+                    boolean none = w.completed() != null && w.completed() == 0;
+                    t.row(w.breakdown() + ": " + w.group(), w.category(), shown(w.completed(), i.id(), key + "completed"),
+                            none ? Cell.of("\u2013", "n", "cell", key + "median") : shown(w.medianDays(), i.id(), key + "median"),
+                            none ? Cell.of("\u2013", "n", "cell", key + "p90") : shown(w.p90Days(), i.id(), key + "p90"));
                 }
                 t.end();
                 continue;
@@ -190,30 +203,60 @@ public final class HtmlReports {
             for (Map.Entry<String, List<Share>> e : byBreakdown.entrySet()) {
                 Html.Table t = h.table(i.id() + " by " + e.getKey(), "Group", "Measure", "Count", "Of", "Per cent");
                 for (Share s : e.getValue()) {
-                    t.row(s.group(), s.measure(), shown(s.count(), i.id()), shown(s.denominator(), i.id()),
-                            s.suppressed() ? shown(null, i.id()) : s.percent() == null ? "\u2013" : shown(s.percent(), i.id()));
+                    String key = i.id() + "|" + s.breakdown() + "|" + s.group() + "|" + s.measure() + "|";
+                    t.row(s.group(), s.measure(), shown(s.count(), i.id(), key + "count"),
+                            shown(s.denominator(), i.id(), key + "of"),
+                            s.suppressed() ? shown(null, i.id(), key + "percent")
+                                    : s.percent() == null ? Cell.of("\u2013", "n", "cell", key + "percent")
+                                    : shown(s.percent(), i.id(), key + "percent"));
                 }
                 t.end();
             }
-            // One chart per indicator: the share of each measure in each group of the overall and breakdown rows.
+            // One chart per indicator: the share of each measure in each group of the breakdown rows. A suppressed
+            // figure has no bar and is marked *; a group with no records has no bars and says so in its label.
             List<Share> all = i.shares().stream().filter(s -> !s.breakdown().equals("all")).toList();
             List<String> groups = all.stream().map(s -> s.breakdown() + ": " + s.group()).distinct().toList();
             List<String> measures = i.shares().stream().map(Share::measure).distinct().limit(4).toList();
             Map<String, List<? extends Number>> series = new LinkedHashMap<>();
+            Map<String, List<String>> marks = new LinkedHashMap<>();
+            List<String> suppressed = new ArrayList<>();
+            List<String> empty = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (String g : groups) {
+                List<Share> inGroup = all.stream().filter(s -> (s.breakdown() + ": " + s.group()).equals(g)).toList();
+                boolean none = inGroup.stream().allMatch(s -> s.denominator() != null && s.denominator() == 0);
+                labels.add(none ? g + " (no records)" : g);
+                if (none) {
+                    empty.add(g);
+                }
+            }
             for (String measure : measures) {
                 List<Number> values = new ArrayList<>();
+                List<String> m = new ArrayList<>();
                 for (String g : groups) {
-                    values.add(all.stream().filter(s -> (s.breakdown() + ": " + s.group()).equals(g) && s.measure().equals(measure))
-                            .map(s -> s.percent() == null ? (Number) 0 : s.percent()).findFirst().orElse(0));
+                    Share x = all.stream().filter(s -> (s.breakdown() + ": " + s.group()).equals(g) && s.measure().equals(measure))
+                            .findFirst().orElse(null);
+                    boolean withheld = x != null && x.suppressed();
+                    values.add(x == null || withheld ? null : x.percent());
+                    m.add(withheld ? IndicatorText.SUPPRESSED : null);
+                    if (withheld) {
+                        suppressed.add(g + " " + measure);
+                    }
                 }
                 series.put(measure, values);
+                marks.put(measure, m);
             }
             chart++;
+            String alternative = "Bar chart of the per cent of each group for " + String.join(", ", measures) + ". "
+                    + (suppressed.isEmpty() ? "No figure is suppressed. "
+                    : "Suppressed, no bar drawn, marked " + IndicatorText.SUPPRESSED + ": " + String.join("; ", suppressed) + ". ")
+                    + (empty.isEmpty() ? "" : "No records, no bars: " + String.join("; ", empty) + ". ")
+                    + "The tables above give every number.";
             h.figure(Charts.bars("indicator-chart-" + chart, i.id() + ": per cent of each group", "Group", "Per cent",
-                    groups, series, false, "Bar chart of the per cent of each group for " + String.join(", ", measures)
-                            + ". Suppressed figures are drawn as 0 and marked " + IndicatorText.SUPPRESSED
-                            + " in the tables above, which give every number."),
-                    i.id() + ": per cent by group (suppressed figures drawn as 0; see the tables)."
+                    labels, series, marks, false, alternative),
+                    i.id() + ": per cent by group; in each group the bars are, left to right, "
+                            + String.join(", ", measures) + ". " + IndicatorText.SUPPRESSED + " marks a suppressed figure (no bar drawn);"
+                            + " a group with no records is labelled so and has no bars."
                             + (measures.size() < i.shares().stream().map(Share::measure).distinct().count()
                             ? " The first four measures are drawn." : ""));
         }
@@ -226,16 +269,96 @@ public final class HtmlReports {
         return h.end();
     }
 
-    private static Object shown(Long value, String indicator) {
-        return value == null ? Cell.of(IndicatorText.SUPPRESSED + " suppressed", "suppressed n", "suppressed", indicator)
-                : Cell.of(value, "n");
+    /** A published figure; {@code key} (indicator|breakdown|group|measure|field) names the cell for tests. */
+    private static Object shown(Long value, String indicator, String key) {
+        return value == null
+                ? Cell.of(IndicatorText.SUPPRESSED + " suppressed", "suppressed n", "suppressed", indicator, "cell", key)
+                : Cell.of(value, "n", "cell", key);
+    }
+
+    /**
+     * A title saying what changed, for example {@code What the change from 1.0.0 to 1.1.0 does}, or, when
+     * the versions are the same, with the parameters that differ: {@code What the change from 1.1.0 to
+     * 1.1.0 with highPainScore=6 does}.
+     */
+    public static String impactTitle(ImpactReport r) {
+        List<String> changed = new ArrayList<>();
+        if (r.a().version().equals(r.b().version())) {
+            java.util.Set<String> names = new java.util.TreeSet<>(r.a().parameters().keySet());
+            names.addAll(r.b().parameters().keySet());
+            for (String name : names) {
+                if (!java.util.Objects.equals(r.a().parameters().get(name), r.b().parameters().get(name))) {
+                    changed.add(name + "=" + r.b().parameters().get(name));
+                }
+            }
+        }
+        return "What the change from " + r.a().version() + " to " + r.b().version()
+                + (changed.isEmpty() ? "" : " with " + String.join(", ", changed)) + " does";
     }
 
     /** The impact of a rule change as a page titled {@code title}. */
     public static String impact(ImpactReport r, String title) {
+        return impact(r, title, Map.of());
+    }
+
+    /**
+     * The impact of a rule change as a page titled {@code title}, stating what was compared: both sides'
+     * versions, statuses, content hashes and parameters, and the population (each part's kind, size, seed,
+     * generator, as-of date, pathway stage and location); {@code given} (option to value, in order) adds how
+     * it was run, such as the parameter overrides and the service profile.
+     */
+    public static String impact(ImpactReport r, String title, Map<String, String> given) {
         Html h = new Html().start(title);
         h.p("meta", "From " + r.a().ruleSetId() + " " + r.a().version() + " (" + r.a().contentHash() + ") to "
                 + r.b().ruleSetId() + " " + r.b().version() + " (" + r.b().contentHash() + ").");
+        h.h2("What was compared", "compared");
+        Html.Table sides = h.table("The two sides", "", "A (from)", "B (to)")
+                .row("Rule set", r.a().ruleSetId(), r.b().ruleSetId())
+                .row("Version", Cell.of(r.a().version(), null, "side", "A-version"),
+                        Cell.of(r.b().version(), null, "side", "B-version"))
+                .row("Status", String.valueOf(r.a().status()), String.valueOf(r.b().status()))
+                .row("Content hash", Cell.of(r.a().contentHash(), null, "side", "A-hash"),
+                        Cell.of(r.b().contentHash(), null, "side", "B-hash"));
+        java.util.Set<String> names = new java.util.TreeSet<>(r.a().parameters().keySet());
+        names.addAll(r.b().parameters().keySet());
+        List<String> same = new ArrayList<>();
+        for (String name : names) {
+            Integer va = r.a().parameters().get(name);
+            Integer vb = r.b().parameters().get(name);
+            if (java.util.Objects.equals(va, vb)) {
+                same.add(name + " " + va);
+            } else {
+                sides.row("Parameter " + name + " (differs)", Cell.of(String.valueOf(va), "n", "parameter-a", name),
+                        Cell.of(String.valueOf(vb), "n", "parameter-b", name));
+            }
+        }
+        sides.end();
+        if (!same.isEmpty()) {
+            h.p("Parameters the same on both sides: " + String.join(", ", same) + ".");
+        }
+        Html.Table population = h.table("Population", "Part", "Cases", "Seed", "Generator", "As of", "Pathway stage",
+                "Location");
+        int part = 0;
+        for (org.mskrules.governance.PopulationSource s : r.population()) {
+            part++;
+            population.row(s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    Cell.of(s.cases(), "n", "population", part + "-cases"),
+                    s.seed() == null ? "\u2013" : Cell.of(s.seed(), "n", "population", part + "-seed"),
+                    s.kind() == org.mskrules.governance.PopulationSource.Kind.SYNTHETIC
+                            ? "Population.synthetic (rules-governance)" : "\u2013",
+                    s.asOf() == null ? "each case's own" : Cell.of(s.asOf(), null, "population", part + "-asOf"),
+                    s.stage() == null ? "each case's own" : s.stage().name(),
+                    s.location() == null ? "\u2013" : Cell.of(s.location(), null, "population", part + "-location"));
+        }
+        population.end();
+        if (r.casesWithOwnParameters() > 0) {
+            h.p(r.casesWithOwnParameters() + " cases set parameters of their own, applied on top of each side's.");
+        }
+        if (!given.isEmpty()) {
+            Html.Table run = h.table("As run", "Option", "Value");
+            given.forEach((option, value) -> run.row(option, Cell.of(value, null, "given", option)));
+            run.end();
+        }
         h.table("Cases", "Cases", "Number")
                 .row("Cases", Cell.of(r.cases(), "n", "impact", "cases"))
                 .row("Compared", Cell.of(r.compared(), "n", "impact", "compared"))
@@ -252,7 +375,11 @@ public final class HtmlReports {
         Html.Table t = h.table("Rules that fire in some case on one side only", "Rule", "Presence", "Fired in A",
                 "Fired in B", "Only in A", "Only in B");
         for (ImpactReport.RuleFiring f : different) {
-            t.row(f.ruleId(), f.presence().name(), f.firedInA(), f.firedInB(), f.onlyInA(), f.onlyInB());
+            t.row(f.ruleId(), Cell.of(f.presence().name(), null, "rule", f.ruleId(), "field", "presence"),
+                    Cell.of(f.firedInA(), "n", "rule", f.ruleId(), "field", "firedInA"),
+                    Cell.of(f.firedInB(), "n", "rule", f.ruleId(), "field", "firedInB"),
+                    Cell.of(f.onlyInA(), "n", "rule", f.ruleId(), "field", "onlyInA"),
+                    Cell.of(f.onlyInB(), "n", "rule", f.ruleId(), "field", "onlyInB"));
         }
         t.end();
         if (!different.isEmpty()) {

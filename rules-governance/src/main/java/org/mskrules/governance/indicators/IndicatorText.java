@@ -28,8 +28,9 @@ public final class IndicatorText {
         for (String w : r.inputs().warnings()) {
             s.append("WARNING: ").append(w).append('\n');
         }
-        s.append("Disclosure control: counts 1 to ").append(r.disclosure().suppressBelow() - 1)
-                .append(" shown as ").append(SUPPRESSED).append(", other counts rounded to the nearest ")
+        s.append("Disclosure control: ").append(r.disclosure().suppressBelow() > 1 ? "counts 1 to "
+                + (r.disclosure().suppressBelow() - 1) + " shown as " + SUPPRESSED + ", other counts" : "no count suppressed, counts")
+                .append(" rounded to the nearest ")
                 .append(r.disclosure().roundTo()).append("; percentages from the rounded counts (")
                 .append(Disclosure.SOURCE).append(")\n");
         for (Indicator i : r.indicators()) {

@@ -129,8 +129,10 @@ public final class Indicators {
         indicators.add(share("ROUTE", "Routed to each route (self-management, FCP, triage, therapy and the others)",
                 "Decisions whose route is each Route, out of all decisions in the group; the routes add up to all"
                         + " decisions.",
-                SEED_001 + ", seed 001 lines 146-148 (where patients are sent); PR2022 (seed 004) line 58 for"
-                        + " self-management",
+                "Local indicator, not in the national list of measurable indicators (seed 001 lines 140-154); the"
+                        + " routes are those " + SEED_001 + " describes: FCPs (seed 001 lines 102, 108), supported"
+                        + " self-management (line 104; PR2022, seed 004 line 58), MSK triage (line 111), physiotherapy"
+                        + " and other professions (line 113)",
                 "The route decided, not the care received; a clinician may override a decision.",
                 decisions, routes, ROUTES));
         indicators.add(i10(decisions));

@@ -325,7 +325,11 @@ class IndicatorsTest {
         assertThat(routes).as("every decision has one route").isEqualTo(n);
         assertThat(share(r, "I10", "all", "all decisions", "age band recorded").count()).isEqualTo(n);
         String text = IndicatorText.of(r);
-        assertThat(text).contains("I3", "I4", "I5", "I10", "needs: PROM scores");
+        assertThat(text).contains("I3", "I4", "I5", "I10", "needs: PROM scores")
+                .contains("Disclosure control: no count suppressed, counts rounded to the nearest 1;")
+                .doesNotContain("counts 1 to 0");
+        assertThat(IndicatorText.of(Indicators.builder().disclosure(Disclosure.NHS_DIGITAL).build().compute(log, List.of(), asOf)))
+                .contains("Disclosure control: counts 1 to 7 shown as *, other counts rounded to the nearest 5;");
     }
 
     private static ByteArrayInputStream bytes(String s) {
