@@ -52,7 +52,7 @@ class DiffCommandTest {
                 "--seed", "77", "--as-of", "2026-12-21", "--cases", GOLDEN, "--stage", "FIRST_CONTACT", "--markdown",
                 dir.resolve("impact.md").toString(), "--json", json.toString(), "--html", html.toString()))
                 .isEqualTo(MskRulesCli.DECIDED);
-        ImpactReport report = Json.reader().readValue(json.toFile(), ImpactReport.class);
+        ImpactReport report = Json.readValue(json, ImpactReport.class);
         String page = Files.readString(html);
         assertThat(page).contains("<title>What the change from 1.1.0 to 1.1.0 with highPainScore=6 does</title>")
                 .contains("data-side=\"A-hash\">" + report.a().contentHash() + "<")

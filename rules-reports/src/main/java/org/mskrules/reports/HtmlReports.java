@@ -176,8 +176,9 @@ public final class HtmlReports {
         for (String w : r.inputs().warnings()) {
             h.p("warning", "Warning: " + w + ".");
         }
-        h.p("Disclosure control: counts from 1 to " + (r.disclosure().suppressBelow() - 1) + " are suppressed and shown as "
-                + IndicatorText.SUPPRESSED + " (\u201csuppressed\u201d), other counts are rounded to the nearest "
+        h.p("Disclosure control: " + (r.disclosure().suppressBelow() > 1 ? "counts from 1 to "
+                + (r.disclosure().suppressBelow() - 1) + " are suppressed and shown as " + IndicatorText.SUPPRESSED
+                + " (\u201csuppressed\u201d), other counts are" : "no count is suppressed; counts are") + " rounded to the nearest "
                 + r.disclosure().roundTo() + ", and percentages are computed from the rounded counts. Source: "
                 + org.mskrules.governance.indicators.Disclosure.SOURCE);
         int chart = 0;

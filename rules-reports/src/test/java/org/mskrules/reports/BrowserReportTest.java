@@ -160,7 +160,7 @@ class BrowserReportTest {
         } else {
             String json = found.group(1).replace("&quot;", "\"").replace("&amp;", "&");
             try {
-                for (var n : Json.reader().readTree(json)) {
+                for (var n : Json.readTree(json)) {
                     problems.add(n.asText());
                 }
             } catch (IOException e) {
