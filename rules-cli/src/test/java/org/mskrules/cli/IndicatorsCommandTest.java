@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mskrules.core.io.Json;
@@ -176,5 +177,22 @@ class IndicatorsCommandTest {
     @Test
     void indicatorsNeedAnInput() {
         assertThat(Cli.run("indicators").exit()).isEqualTo(MskRulesCli.USAGE);
+    }
+    /** The commands the README and docs/indicators.md give, exactly: a decision log made from examples/, then its indicators. */
+    @Test
+    void theDocumentedCommandsPrintTheIndicatorsAndWriteTheHtml(@TempDir Path dir) throws Exception {
+        Cli.Result assess = Cli.run("assess", Cli.EXAMPLES + "indicator-referrals.jsonl", "--as-of", "2026-11-23");
+        assertThat(assess.exit()).isEqualTo(MskRulesCli.DECIDED);
+        Path log = dir.resolve("decisions.jsonl");
+        Files.writeString(log, assess.out());
+        Path html = dir.resolve("indicators.html");
+        Cli.Result r = Cli.run("indicators", "--decisions", log.toString(), "--waitlist",
+                Cli.EXAMPLES + "indicator-waiting-list.csv", "--as-of", "2023-12-04", "--html", html.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(MskRulesCli.DECIDED);
+        assertThat(r.out()).contains("MSK service indicators as of 2023-12-04").contains("I3").contains("I4").contains("I10");
+        assertThat(Files.readString(html)).contains("<svg").contains("<table");
+        for (String doc : List.of("README.md", "docs/indicators.md", "examples/README.md")) {
+            assertThat(Files.readString(Path.of("..").resolve(doc))).as(doc).contains("--waitlist examples/indicator-waiting-list.csv");
+        }
     }
 }
